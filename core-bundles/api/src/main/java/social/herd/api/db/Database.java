@@ -1,0 +1,25 @@
+package social.herd.api.db;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The PostgreSQL database. Work runs in exactly one transaction on one connection; MyBatis mappers
+ * and job enqueues obtained from the {@link Tx} share it, so a change and the jobs it causes commit
+ * together or not at all.
+ */
+@ProviderType
+public interface Database {
+
+    /** Manifest header naming the bundle folder that holds its migrations ({@code V1__name.sql}, ...). */
+    String MIGRATIONS_HEADER = "Herd-Migrations";
+
+    /**
+     * Runs {@code work} in a read-write transaction; commits when it returns, rolls back when it
+     * throws. Runtime exceptions from {@code work} pass through unchanged; checked ones and SQL
+     * failures arrive wrapped in {@link DatabaseException}.
+     */
+    <T> T transaction(TxWork<T> work);
+
+    /** Like {@link #transaction} but read-only; may later be routed to a read replica. */
+    <T> T read(TxWork<T> work);
+}
