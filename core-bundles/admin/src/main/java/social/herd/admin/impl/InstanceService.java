@@ -1,0 +1,107 @@
+package social.herd.admin.impl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import social.herd.admin.impl.InstanceViews.Configuration;
+import social.herd.admin.impl.InstanceViews.RuleView;
+import social.herd.api.config.ServerSettings;
+import social.herd.api.config.ServerSettings.Registrations;
+
+/**
+ * Builds what {@code /api/v1/instance}, {@code /api/v2/instance} and NodeInfo report. Title,
+ * description and contact come from ConfigAdmin and change at runtime without a restart.
+ */
+@Component(service = InstanceService.class, configurationPid = InstanceSettings.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = InstanceSettings.class)
+public final class InstanceService {
+
+    /** The Mastodon API level Herd implements; clients such as Mastodon.py refuse newer endpoints. */
+    static final String MASTODON_COMPATIBLE = "4.3.0";
+
+    private final ServerSettings server;
+    private final RuleRegistry rules;
+    private volatile InstanceSettings settings;
+
+    @Activate
+    public InstanceService(@Reference ServerSettings server, @Reference RuleRegistry rules, InstanceSettings settings) {
+        this.server = server;
+        this.rules = rules;
+        this.settings = settings;
+    }
+
+    @Modified
+    void modified(InstanceSettings changed) {
+        this.settings = changed;
+    }
+
+    /** e.g. {@code 4.3.0 (compatible; Herd 0.1.0)}. */
+    String version() {
+        return MASTODON_COMPATIBLE + " (compatible; Herd " + server.version() + ")";
+    }
+
+    InstanceViews.V1 v1(Locale locale) {
+        InstanceSettings s = settings;
+        Registrations mode = server.registrations();
+        return new InstanceViews.V1(server.localDomain(), s.title(), s.description(), s.description(), s.contact_email(),
+                version(), Map.of("streaming_api", streamingUrl()), new InstanceViews.Stats(0, 0, 0), null, List.of("en"),
+                mode != Registrations.CLOSED, mode == Registrations.APPROVAL, false, configuration(), null, rules(locale));
+    }
+
+    InstanceViews.V2 v2(Locale locale) {
+        InstanceSettings s = settings;
+        Registrations mode = server.registrations();
+        return new InstanceViews.V2(server.localDomain(), s.title(), version(), server.publicUrl() + "/about", s.description(),
+                new InstanceViews.Usage(Map.of("active_month", 0L)),
+                new InstanceViews.Thumbnail(server.publicUrl() + "/favicon.png"), List.of(), List.of("en"), configuration(),
+                new InstanceViews.Registrations(mode != Registrations.CLOSED, mode == Registrations.APPROVAL, null, null,
+                        mode == Registrations.APPROVAL),
+                Map.of("mastodon", 2), new InstanceViews.Contact(s.contact_email(), null), rules(locale));
+    }
+
+    List<RuleView> rules(Locale locale) {
+        return rules.rules(locale).stream().map(r -> new RuleView(r.id(), r.text(), r.hint())).toList();
+    }
+
+    String title() {
+        return settings.title();
+    }
+
+    String description() {
+        return settings.description();
+    }
+
+    ServerSettings server() {
+        return server;
+    }
+
+    private String streamingUrl() {
+        return server.publicUrl().toString().replaceFirst("^http", "ws");
+    }
+
+    private Configuration configuration() {
+        Map<String, Object> urls = new LinkedHashMap<>();
+        urls.put("streaming", streamingUrl());
+        urls.put("status", null);
+        urls.put("about", server.publicUrl() + "/about");
+        urls.put("privacy_policy", server.publicUrl() + "/privacy-policy");
+        urls.put("terms_of_service", null);
+        return new Configuration(urls,
+                Map.of("max_featured_tags", 10, "max_pinned_statuses", 5),
+                Map.of("max_characters", 500, "max_media_attachments", 4, "characters_reserved_per_url", 23),
+                Map.of("supported_mime_types", List.of("image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"),
+                        "description_limit", 1500, "image_size_limit", 16777216, "image_matrix_limit", 33177600,
+                        "video_size_limit", 103809024, "video_frame_rate_limit", 120, "video_matrix_limit", 8294400),
+                Map.of("max_options", 4, "max_characters_per_option", 50, "min_expiration", 300, "max_expiration", 2629746),
+                Map.of("enabled", false),
+                Map.of("public_key", ""));
+    }
+}

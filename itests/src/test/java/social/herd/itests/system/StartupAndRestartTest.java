@@ -1,0 +1,91 @@
+package social.herd.itests.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code bin/herd run} on embedded defaults, as on a fresh machine: it becomes ready, keeps its
+ * data across a clean restart and across a SIGKILL (which leaves its PostgreSQL orphaned).
+ * Prints the start-up time and resident memory the platform issue asks to report.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StartupAndRestartTest {
+
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void copyRuntime() {
+        server = ServerProcess.copyOfRuntime();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    @Order(1)
+    void startsOnEmbeddedDefaultsAndReportsReadiness() throws Exception {
+        double seconds = server.startAndAwaitReady(Duration.ofSeconds(90));
+        Thread.sleep(2000); // let start-up settle before reading memory
+        System.out.printf("FIGURE herd_first_start_ready_seconds=%.1f rss_mib=%.0f%n", seconds, server.rssMiB());
+        String log = server.log();
+        assertThat(ServerProcess.lines(log, "herd ready")).hasSize(1);
+        assertThat(ServerProcess.lines(log, "level=ERROR")).isEmpty();
+        assertThat(server.home().resolve("data/pg/PG_VERSION")).exists();
+        var ready = server.http().get("/health/ready").json();
+        assertThat(ready.get("status").asText()).isEqualTo("up");
+    }
+
+    @Test
+    @Order(2)
+    void dataSurvivesACleanRestart() throws Exception {
+        sql("CREATE TABLE restart_probe (note text)", "INSERT INTO restart_probe VALUES ('written before restart')");
+        server.stop();
+        double seconds = server.startAndAwaitReady(Duration.ofSeconds(90));
+        System.out.printf("FIGURE herd_restart_ready_seconds=%.1f%n", seconds);
+        assertThat(count("SELECT count(*) FROM restart_probe WHERE note = 'written before restart'")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void dataSurvivesSigkill() throws Exception {
+        sql("INSERT INTO restart_probe VALUES ('written before kill -9')");
+        server.kill();
+        server.startAndAwaitReady(Duration.ofSeconds(90));
+        assertThat(count("SELECT count(*) FROM restart_probe")).isEqualTo(2);
+        assertThat(server.log()).contains("stopping PostgreSQL left running by a previous Herd");
+    }
+
+    private static String jdbc() throws Exception {
+        String port = Files.readString(server.home().resolve("data/pg/herd.port")).trim();
+        return "jdbc:postgresql://127.0.0.1:" + port + "/herd";
+    }
+
+    private static void sql(String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc(), "postgres", ""); Statement s = c.createStatement()) {
+            for (String q : statements) s.execute(q);
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbc(), "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
