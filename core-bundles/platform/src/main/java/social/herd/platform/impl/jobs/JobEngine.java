@@ -1,0 +1,455 @@
+package social.herd.platform.impl.jobs;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import social.herd.api.jobs.Job;
+import social.herd.api.jobs.JobHandler;
+import social.herd.api.jobs.PeriodicTask;
+import social.herd.api.jobs.PermanentJobFailure;
+import social.herd.api.metrics.Metrics;
+
+/**
+ * Runs queued jobs and periodic tasks on this node.
+ *
+ * <p>One dispatcher thread claims due jobs for every queue that has idle workers (never more than
+ * it can run, so claimed jobs do not sit in memory) and hands them to that queue's own bounded
+ * pool. A claim is a lease: {@code locked_until} is pushed forward by a heartbeat while the job
+ * runs, and a job whose node died is claimed again once the lease has run out (at-least-once).
+ * Only types with a registered handler are claimed, so jobs of a plugin that is not installed
+ * wait. The dispatcher wakes on NOTIFY from new jobs and on its poll interval otherwise.
+ *
+ * <p>Periodic tasks are claimed in {@code herd_periodic_tasks} by moving {@code next_run_at}
+ * forward in one UPDATE: whichever node moves it runs the task, so each interval runs once in
+ * the cluster without any in-memory timer deciding.
+ */
+public final class JobEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    private static final int MAX_ERROR_CHARS = 4_000;
+
+    private static final String CLAIM = """
+            UPDATE herd_jobs j
+               SET state = 'running', attempt = j.attempt + 1, locked_by = ?,
+                   locked_until = now() + ? * interval '1 millisecond'
+              FROM (SELECT id FROM herd_jobs
+                     WHERE queue = ? AND type = ANY (?) AND attempt < max_attempts
+                       AND ((state = 'ready' AND run_at <= now()) OR (state = 'running' AND locked_until <= now()))
+                     ORDER BY run_at, id
+                     LIMIT ? FOR UPDATE SKIP LOCKED) due
+             WHERE j.id = due.id
+            RETURNING j.id, j.queue, j.type, j.payload, j.attempt, j.max_attempts, j.created_at""";
+    private static final String DONE = "DELETE FROM herd_jobs WHERE id = ?";
+    private static final String RETRY = "UPDATE herd_jobs SET state = 'ready', run_at = now() + ? * interval '1 millisecond', "
+            + "locked_by = NULL, locked_until = NULL, last_error = ? WHERE id = ? AND locked_by = ? AND attempt = ?";
+    private static final String DEAD = "UPDATE herd_jobs SET state = 'dead', dead_at = now(), locked_by = NULL, "
+            + "locked_until = NULL, last_error = ? WHERE id = ? AND locked_by = ? AND attempt = ?";
+    private static final String RELEASE = "UPDATE herd_jobs SET state = 'ready', run_at = now(), attempt = attempt - 1, "
+            + "locked_by = NULL, locked_until = NULL WHERE id = ANY (?) AND locked_by = ?";
+    private static final String HEARTBEAT = "UPDATE herd_jobs SET locked_until = now() + ? * interval '1 millisecond' "
+            + "WHERE id = ANY (?) AND locked_by = ? AND state = 'running'";
+    private static final String SWEEP = "UPDATE herd_jobs SET state = 'dead', dead_at = now(), locked_by = NULL, "
+            + "locked_until = NULL, last_error = 'worker lost (lease expired) on the last attempt' "
+            + "WHERE state = 'running' AND locked_until <= now() AND attempt >= max_attempts RETURNING queue";
+    private static final String TASKS_ENSURE = "INSERT INTO herd_periodic_tasks (name, next_run_at) "
+            + "SELECT unnest(?::text[]), now() ON CONFLICT (name) DO NOTHING";
+    private static final String TASKS_CLAIM = """
+            UPDATE herd_periodic_tasks t
+               SET next_run_at = now() + v.ms * interval '1 millisecond', last_run_at = now(), last_node = ?
+              FROM unnest(?::text[], ?::bigint[]) AS v(name, ms)
+             WHERE t.name = v.name AND t.next_run_at <= now()
+            RETURNING t.name""";
+
+    /** One queue's workers on this node. */
+    private record Lane(String queue, int size, ExecutorService pool, AtomicInteger busy) {
+        int free() {
+            return Math.max(0, size - busy.get());
+        }
+    }
+
+    private record Claimed(Job job, int maxAttempts) {}
+
+    private final DataSource dataSource;
+    private final JobSettings settings;
+    private final String node;
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, PeriodicTask> tasks = new ConcurrentHashMap<>();
+    private final Set<String> ensuredTasks = ConcurrentHashMap.newKeySet();
+    private final Set<String> runningTasks = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> runningJobs = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService control;
+    private final Metrics.Counter done;
+    private final Metrics.Counter failed;
+    private final Metrics.Counter dead;
+    private final Metrics.Counter taskFailures;
+    private final Metrics.Timer duration;
+    private volatile boolean running;
+    private volatile long lastHeartbeat;
+    private volatile long lastSweep;
+    private volatile boolean dbTrouble;
+
+    /**
+     * @param node this node's name in {@code locked_by}; must differ between live processes
+     */
+    public JobEngine(DataSource dataSource, Metrics metrics, JobSettings settings, String node) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.node = node;
+        this.done = metrics.counter("herd_jobs_done_total", "Jobs that completed.", "queue");
+        this.failed = metrics.counter("herd_jobs_failed_total", "Job runs that failed and will be retried.", "queue");
+        this.dead = metrics.counter("herd_jobs_dead_total", "Jobs that used up their attempts or failed permanently.", "queue");
+        this.taskFailures = metrics.counter("herd_periodic_task_failures_total", "Periodic task runs that failed.", "task");
+        this.duration = metrics.timer("herd_job_duration_seconds", "Time jobs took to run.", "queue");
+        settings.workers().forEach((queue, size) -> {
+            if (size > 0) {
+                lanes.put(queue, new Lane(queue, size, Executors.newFixedThreadPool(size, named("herd-job-" + queue)),
+                        new AtomicInteger()));
+            }
+        });
+        this.control = Executors.newFixedThreadPool(2, named("herd-jobs"));
+    }
+
+    /** A node name unique among live processes: host, pid and a random suffix. */
+    public static String defaultNodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 16));
+    }
+
+    /** Starts the dispatcher and the NOTIFY listener. */
+    public void start() {
+        running = true;
+        control.execute(this::dispatchLoop);
+        control.execute(this::listenLoop);
+        LOG.info("job workers started on {} ({})", node, settings.workers());
+    }
+
+    /** Makes jobs of {@code type} runnable here; they start at the next dispatch. */
+    public void addHandler(String type, JobHandler handler) {
+        JobHandler previous = handlers.put(type, handler);
+        if (previous != null && previous != handler) LOG.warn("two handlers for job type {}; using the newer", type);
+        wake();
+    }
+
+    /** Stops claiming jobs of {@code type}, if {@code handler} is the one registered for it. */
+    public void removeHandler(String type, JobHandler handler) {
+        handlers.remove(type, handler);
+    }
+
+    public void addTask(String name, PeriodicTask task) {
+        tasks.put(name, task);
+        wake();
+    }
+
+    public void removeTask(String name, PeriodicTask task) {
+        tasks.remove(name, task);
+    }
+
+    private void wake() {
+        if (wake.availablePermits() == 0) wake.release();
+    }
+
+    private void dispatchLoop() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                dispatchJobs(c);
+                dispatchTasks(c);
+                housekeeping(c);
+                if (dbTrouble) LOG.info("job queue database reachable again");
+                dbTrouble = false;
+            } catch (SQLException | RuntimeException e) {
+                if (!dbTrouble && running) LOG.warn("job dispatch failed, retrying: {}", e.toString());
+                dbTrouble = true;
+            }
+            try {
+                if (wake.tryAcquire(settings.poll().toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private void dispatchJobs(Connection c) throws SQLException {
+        if (handlers.isEmpty()) return;
+        Array types = c.createArrayOf("text", handlers.keySet().toArray());
+        for (Lane lane : lanes.values()) {
+            int free = lane.free();
+            if (free == 0 || !running) continue;
+            for (Claimed claimed : claim(c, lane.queue(), types, free)) {
+                lane.busy().incrementAndGet();
+                runningJobs.put(claimed.job().id(), claimed.job().attempt());
+                lane.pool().execute(() -> run(lane, claimed));
+            }
+        }
+    }
+
+    private List<Claimed> claim(Connection c, String queue, Array types, int limit) throws SQLException {
+        List<Claimed> claimed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setString(1, node);
+            ps.setLong(2, settings.lease().toMillis());
+            ps.setString(3, queue);
+            ps.setArray(4, types);
+            ps.setInt(5, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Job job = new Job(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getTimestamp(7).toInstant());
+                    claimed.add(new Claimed(job, rs.getInt(6)));
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private void run(Lane lane, Claimed claimed) {
+        Job job = claimed.job();
+        long start = System.nanoTime();
+        try {
+            JobHandler handler = handlers.get(job.type());
+            if (handler == null) {
+                // its plugin went away between claim and start: give the job back untouched
+                release(List.of(job.id()));
+                return;
+            }
+            try {
+                handler.handle(job);
+                finish(DONE, job, null, 0);
+                done.inc(job.queue());
+                LOG.debug("job {} {} done (attempt {})", job.id(), job.type(), job.attempt());
+            } catch (PermanentJobFailure e) {
+                finish(DEAD, job, describe(e), 0);
+                dead.inc(job.queue());
+                LOG.warn("job {} {} dead: {}", job.id(), job.type(), e.getMessage());
+            } catch (Exception | LinkageError e) {
+                if (job.attempt() >= claimed.maxAttempts()) {
+                    finish(DEAD, job, describe(e), 0);
+                    dead.inc(job.queue());
+                    LOG.warn("job {} {} dead after {} attempts: {}", job.id(), job.type(), job.attempt(), e.toString());
+                } else {
+                    Duration delay = settings.backoff(job.attempt(), ThreadLocalRandom.current().nextDouble());
+                    finish(RETRY, job, describe(e), delay.toMillis());
+                    failed.inc(job.queue());
+                    LOG.debug("job {} {} failed (attempt {}), retry in {} ms: {}", job.id(), job.type(), job.attempt(),
+                            delay.toMillis(), e.toString());
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            // the outcome was not recorded: the lease runs out and the job runs again (at-least-once)
+            LOG.warn("job {} {}: recording the outcome failed: {}", job.id(), job.type(), e.toString());
+        } finally {
+            duration.record(Duration.ofNanos(System.nanoTime() - start), job.queue());
+            runningJobs.remove(job.id());
+            lane.busy().decrementAndGet();
+            wake();
+        }
+    }
+
+    private void finish(String sql, Job job, String error, long delayMillis) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            c.setAutoCommit(true);
+            if (sql == DONE) {
+                ps.setLong(1, job.id());
+            } else if (sql == RETRY) {
+                ps.setLong(1, delayMillis);
+                ps.setString(2, error);
+                ps.setLong(3, job.id());
+                ps.setString(4, node);
+                ps.setInt(5, job.attempt());
+            } else {
+                ps.setString(1, error);
+                ps.setLong(2, job.id());
+                ps.setString(3, node);
+                ps.setInt(4, job.attempt());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private void release(List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) return;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RELEASE)) {
+            c.setAutoCommit(true);
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.setString(2, node);
+            ps.executeUpdate();
+        }
+    }
+
+    private void dispatchTasks(Connection c) throws SQLException {
+        if (tasks.isEmpty() || !running) return;
+        Lane lane = lanes.get(social.herd.api.jobs.Queues.SCHEDULER);
+        if (lane == null) return; // periodic tasks switched off on this node
+        Map<String, PeriodicTask> snapshot = new HashMap<>(tasks);
+        if (!ensuredTasks.containsAll(snapshot.keySet())) {
+            try (PreparedStatement ps = c.prepareStatement(TASKS_ENSURE)) {
+                ps.setArray(1, c.createArrayOf("text", snapshot.keySet().toArray()));
+                ps.executeUpdate();
+            }
+            ensuredTasks.addAll(snapshot.keySet());
+        }
+        snapshot.keySet().removeAll(runningTasks); // a slow run here is not started twice here
+        if (snapshot.isEmpty()) return;
+        List<String> names = new ArrayList<>(snapshot.keySet());
+        Long[] intervals = names.stream().map(n -> Math.max(1, snapshot.get(n).interval().toMillis())).toArray(Long[]::new);
+        List<String> due = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(TASKS_CLAIM)) {
+            ps.setString(1, node);
+            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            ps.setArray(3, c.createArrayOf("bigint", intervals));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) due.add(rs.getString(1));
+            }
+        }
+        for (String name : due) {
+            PeriodicTask task = snapshot.get(name);
+            runningTasks.add(name);
+            lane.busy().incrementAndGet();
+            lane.pool().execute(() -> {
+                try {
+                    task.run();
+                    LOG.debug("periodic task {} ran", name);
+                } catch (Exception | LinkageError e) {
+                    taskFailures.inc(name);
+                    LOG.warn("periodic task {} failed: {}", name, e.toString());
+                } finally {
+                    runningTasks.remove(name);
+                    lane.busy().decrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** Extends the leases of running jobs and buries jobs whose worker died on their last attempt. */
+    private void housekeeping(Connection c) throws SQLException {
+        long now = System.nanoTime();
+        long leaseNanos = settings.lease().toNanos();
+        if (!runningJobs.isEmpty() && now - lastHeartbeat >= leaseNanos / 3) {
+            try (PreparedStatement ps = c.prepareStatement(HEARTBEAT)) {
+                ps.setLong(1, settings.lease().toMillis());
+                ps.setArray(2, c.createArrayOf("bigint", runningJobs.keySet().toArray()));
+                ps.setString(3, node);
+                ps.executeUpdate();
+            }
+            lastHeartbeat = now;
+        }
+        if (now - lastSweep >= Math.max(leaseNanos, TimeUnit.SECONDS.toNanos(5))) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(SWEEP)) {
+                while (rs.next()) dead.inc(rs.getString(1));
+            }
+            lastSweep = now;
+        }
+    }
+
+    private void listenLoop() {
+        while (running) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN herd_jobs");
+                }
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notes = pg.getNotifications(250);
+                    if (notes != null && notes.length > 0) wake();
+                }
+            } catch (SQLException | RuntimeException e) {
+                // polling still finds jobs; try listening again shortly
+                LOG.debug("job notification listener failed: {}", e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops claiming, lets running jobs finish for the grace period, then gives the leases of jobs
+     * still running back (without using up an attempt) so another node picks them up at once.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            shutdownAll();
+            return;
+        }
+        running = false;
+        wake();
+        control.shutdown();
+        long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
+        for (Lane lane : lanes.values()) {
+            lane.pool().shutdown();
+        }
+        try {
+            for (Lane lane : lanes.values()) {
+                lane.pool().awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            control.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Long> unfinished = new ArrayList<>(runningJobs.keySet());
+        try {
+            release(unfinished);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("releasing {} running jobs failed; they run again after their lease: {}", unfinished.size(), e.toString());
+        }
+        shutdownAll();
+        LOG.info("job workers stopped on {} ({} jobs handed back)", node, unfinished.size());
+    }
+
+    private void shutdownAll() {
+        control.shutdownNow();
+        lanes.values().forEach(l -> l.pool().shutdownNow());
+    }
+
+    private static String describe(Throwable e) {
+        StringWriter out = new StringWriter();
+        e.printStackTrace(new PrintWriter(out));
+        String text = out.toString();
+        return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
