@@ -1,6 +1,6 @@
 package social.herd.itests;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.Assert.assertEquals;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
@@ -58,8 +58,10 @@ public class RuntimeTest {
             for (Path level : levels.sorted().toList()) {
                 int startLevel = Integer.parseInt(level.getFileName().toString());
                 try (Stream<Path> jars = Files.list(level)) {
-                    jars.filter(j -> j.toString().endsWith(".jar")).sorted()
-                            .forEach(j -> options.add(bundle(j.toUri().toString()).startLevel(startLevel)));
+                    for (Path j : jars.filter(j -> j.toString().endsWith(".jar")).sorted().toList()) {
+                        // trap 11: fragments are provisioned but never started
+                        options.add(bundle(j.toUri().toString()).startLevel(startLevel).start(!isFragment(j)));
+                    }
                 }
             }
         }
@@ -93,18 +95,18 @@ public class RuntimeTest {
         configAdmin.getConfiguration("social.herd.rules.default", "?").update(rules);
         http = new Http("http://127.0.0.1:" + port);
         Http.Reply ready = http.await("/health/ready", Duration.ofSeconds(30), r -> r.status() == 200);
-        assertThat(ready.status()).as("readiness: %s", ready.body()).isEqualTo(200);
+        assertEquals("readiness: " + ready.body(), 200, ready.status());
     }
 
     @Test
     public void instanceAnswersThroughTheWholeStack() {
         Http.Reply r = http.await("/api/v1/instance/rules", Duration.ofSeconds(10), x -> x.body().contains("No spam."));
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().findValuesAsText("text")).containsExactly("Be kind.", "No spam.");
+        assertEquals(200, r.status());
+        assertEquals(List.of("Be kind.", "No spam."), r.json().findValuesAsText("text"));
         Http.Reply instance = http.get("/api/v1/instance");
-        assertThat(instance.status()).isEqualTo(200);
-        assertThat(instance.json().get("version").asText()).isEqualTo("4.3.0 (compatible; Herd 0.1.0)");
-        assertThat(instance.json().get("short_description")).isNotNull();
+        assertEquals(200, instance.status());
+        assertEquals("4.3.0 (compatible; Herd 0.1.0)", instance.json().get("version").asText());
+        assertEquals("snake_case keys", true, instance.json().has("short_description"));
     }
 
     @Test
@@ -114,24 +116,24 @@ public class RuntimeTest {
         plugin.start();
         Http.Reply with = http.await("/api/v1/instance/rules", Duration.ofSeconds(10),
                 r -> r.body().contains("community-1") && r.body().contains("No spam."));
-        assertThat(with.json().findValuesAsText("id")).containsExactly("1", "2", "community-1", "community-2");
+        assertEquals(List.of("1", "2", "community-1", "community-2"), with.json().findValuesAsText("id"));
 
         plugin.uninstall();
         Http.Reply without = http.await("/api/v1/instance/rules", Duration.ofSeconds(10), r -> !r.body().contains("community-1"));
-        assertThat(without.json().findValuesAsText("id")).containsExactly("1", "2");
+        assertEquals(List.of("1", "2"), without.json().findValuesAsText("id"));
     }
 
     @Test
     public void configurationChangesApplyWithoutRestart() throws IOException {
         put("social.herd.instance", "title", "Renamed at runtime");
         Http.Reply r = http.await("/api/v2/instance", Duration.ofSeconds(10), x -> x.body().contains("Renamed at runtime"));
-        assertThat(r.json().get("title").asText()).isEqualTo("Renamed at runtime");
+        assertEquals("Renamed at runtime", r.json().get("title").asText());
 
         Hashtable<String, Object> rules = new Hashtable<>();
         rules.put("texts", new String[] {"Only this rule now."});
         configAdmin.getConfiguration("social.herd.rules.default", "?").update(rules);
         Http.Reply changed = http.await("/api/v1/instance/rules", Duration.ofSeconds(10), x -> x.body().contains("Only this rule now."));
-        assertThat(changed.json().findValuesAsText("text")).containsExactly("Only this rule now.");
+        assertEquals(List.of("Only this rule now."), changed.json().findValuesAsText("text"));
     }
 
     private void put(String pid, String key, String value) throws IOException {
@@ -142,6 +144,12 @@ public class RuntimeTest {
         }
         props.put(key, value);
         c.update(props);
+    }
+
+    private static boolean isFragment(Path jar) throws IOException {
+        try (java.util.jar.JarFile f = new java.util.jar.JarFile(jar.toFile())) {
+            return f.getManifest() != null && f.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: unit tests, integration tests against real PostgreSQL and Redis,
+# Pax Exam tests on the assembled bundles, and the runtime folder started as a process.
+# Installs what the tests need (redis-server) when missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/env.sh
+apt_install redis-server
+exec mvn -B -ntp verify "$@"
