@@ -27,8 +27,8 @@ CP="$work/herd/system/5/org.apache.felix.http.jetty12-1.1.8.jar:$work/herd/syste
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$BARE_PORT/" >/dev/null && break; sleep 0.5; done
 
 rps() { wrk -t2 -c32 -d"${SECONDS_EACH}s" "$1" | awk '/Requests\/sec/ {print $2}'; }
-wrk -t2 -c32 -d5s "http://127.0.0.1:$HERD_PORT/api/v1/instance" >/dev/null   # warm-up (JIT)
-wrk -t2 -c32 -d5s "http://127.0.0.1:$BARE_PORT/" >/dev/null
+wrk -t2 -c32 -d20s "http://127.0.0.1:$HERD_PORT/api/v1/instance" >/dev/null  # warm-up: C2 needs ~15 s here
+wrk -t2 -c32 -d10s "http://127.0.0.1:$BARE_PORT/" >/dev/null
 herd=$(rps "http://127.0.0.1:$HERD_PORT/api/v1/instance")
 bare=$(rps "http://127.0.0.1:$BARE_PORT/")
 echo "bytes per response: $(wc -c < "$work/instance.json")"

@@ -30,17 +30,22 @@ public final class InstanceService {
     private final ServerSettings server;
     private final RuleRegistry rules;
     private volatile InstanceSettings settings;
+    /** Everything but the rules, rebuilt when the settings change rather than on every request. */
+    private volatile InstanceViews.V1 v1;
+    private volatile InstanceViews.V2 v2;
 
     @Activate
     public InstanceService(@Reference ServerSettings server, @Reference RuleRegistry rules, InstanceSettings settings) {
         this.server = server;
         this.rules = rules;
-        this.settings = settings;
+        modified(settings);
     }
 
     @Modified
     void modified(InstanceSettings changed) {
         this.settings = changed;
+        this.v1 = buildV1(changed);
+        this.v2 = buildV2(changed);
     }
 
     /** e.g. {@code 4.3.0 (compatible; Herd 0.1.0)}. */
@@ -48,23 +53,30 @@ public final class InstanceService {
         return MASTODON_COMPATIBLE + " (compatible; Herd " + server.version() + ")";
     }
 
+    /** Rules are asked of the providers on every read: a plugin may change them at any time. */
     InstanceViews.V1 v1(Locale locale) {
-        InstanceSettings s = settings;
-        Registrations mode = server.registrations();
-        return new InstanceViews.V1(server.localDomain(), s.title(), s.description(), s.description(), s.contact_email(),
-                version(), Map.of("streaming_api", streamingUrl()), new InstanceViews.Stats(0, 0, 0), null, List.of("en"),
-                mode != Registrations.CLOSED, mode == Registrations.APPROVAL, false, configuration(), null, rules(locale));
+        return v1.withRules(rules(locale));
     }
 
     InstanceViews.V2 v2(Locale locale) {
-        InstanceSettings s = settings;
+        return v2.withRules(rules(locale));
+    }
+
+    private InstanceViews.V1 buildV1(InstanceSettings s) {
+        Registrations mode = server.registrations();
+        return new InstanceViews.V1(server.localDomain(), s.title(), s.description(), s.description(), s.contact_email(),
+                version(), Map.of("streaming_api", streamingUrl()), new InstanceViews.Stats(0, 0, 0), null, List.of("en"),
+                mode != Registrations.CLOSED, mode == Registrations.APPROVAL, false, configuration(), null, List.of());
+    }
+
+    private InstanceViews.V2 buildV2(InstanceSettings s) {
         Registrations mode = server.registrations();
         return new InstanceViews.V2(server.localDomain(), s.title(), version(), server.publicUrl() + "/about", s.description(),
                 new InstanceViews.Usage(Map.of("active_month", 0L)),
                 new InstanceViews.Thumbnail(server.publicUrl() + "/favicon.png"), List.of(), List.of("en"), configuration(),
                 new InstanceViews.Registrations(mode != Registrations.CLOSED, mode == Registrations.APPROVAL, null, null,
                         mode == Registrations.APPROVAL),
-                Map.of("mastodon", 2), new InstanceViews.Contact(s.contact_email(), null), rules(locale));
+                Map.of("mastodon", 2), new InstanceViews.Contact(s.contact_email(), null), List.of());
     }
 
     List<RuleView> rules(Locale locale) {

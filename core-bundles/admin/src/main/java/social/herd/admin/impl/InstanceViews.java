@@ -15,12 +15,24 @@ final class InstanceViews {
     record V1(String uri, String title, String shortDescription, String description, String email,
               String version, Map<String, String> urls, Stats stats, String thumbnail, List<String> languages,
               boolean registrations, boolean approvalRequired, boolean invitesEnabled,
-              Configuration configuration, Object contactAccount, List<RuleView> rules) {}
+              Configuration configuration, Object contactAccount, List<RuleView> rules) {
+
+        V1 withRules(List<RuleView> current) {
+            return new V1(uri, title, shortDescription, description, email, version, urls, stats, thumbnail, languages,
+                    registrations, approvalRequired, invitesEnabled, configuration, contactAccount, current);
+        }
+    }
 
     /** {@code GET /api/v2/instance}. */
     record V2(String domain, String title, String version, String sourceUrl, String description, Usage usage,
               Thumbnail thumbnail, List<Object> icon, List<String> languages, Configuration configuration,
-              Registrations registrations, Map<String, Integer> apiVersions, Contact contact, List<RuleView> rules) {}
+              Registrations registrations, Map<String, Integer> apiVersions, Contact contact, List<RuleView> rules) {
+
+        V2 withRules(List<RuleView> current) {
+            return new V2(domain, title, version, sourceUrl, description, usage, thumbnail, icon, languages, configuration,
+                    registrations, apiVersions, contact, current);
+        }
+    }
 
     record Stats(long userCount, long statusCount, long domainCount) {}
 
