@@ -24,11 +24,14 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.ProbeBuilder;
+import org.ops4j.pax.exam.TestProbeBuilder;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import social.herd.testing.TestPostgres;
 
@@ -79,6 +82,13 @@ public class RuntimeTest {
         options.add(systemProperty("herd.test.port").value(String.valueOf(port)));
         options.add(systemProperty("herd.test.db").value(TestPostgres.freshDatabase()));
         return options.toArray(Option[]::new);
+    }
+
+    /** Trap 6: a bundle registering JAX-RS resources must import these packages explicitly. */
+    @ProbeBuilder
+    public TestProbeBuilder probe(TestProbeBuilder probe) {
+        probe.setHeader("Import-Package", "jakarta.ws.rs,jakarta.ws.rs.core,jakarta.ws.rs.ext");
+        return probe;
     }
 
     @Before
@@ -134,6 +144,35 @@ public class RuntimeTest {
         configAdmin.getConfiguration("social.herd.rules.default", "?").update(rules);
         Http.Reply changed = http.await("/api/v1/instance/rules", Duration.ofSeconds(10), x -> x.body().contains("Only this rule now."));
         assertEquals(List.of("Only this rule now."), changed.json().findValuesAsText("text"));
+    }
+
+    @Test
+    public void resourceServiceRegisteredAtRuntimeServesAndBadJsonGetsAClearError() {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("osgi.jakartars.resource", Boolean.TRUE);
+        props.put("osgi.jakartars.extension.select", "(osgi.jakartars.media.type=application/json)");
+        ServiceRegistration<EchoResource> reg = context.registerService(EchoResource.class, new EchoResource(), props);
+        try {
+            Http.Reply ok = awaitPost("{\"greeting\":\"hello\"}", 200);
+            assertEquals("hello", ok.json().get("greeting").asText());
+
+            Http.Reply malformed = http.post("/itest/echo", "application/json", "{\"greeting\": ");
+            assertEquals(400, malformed.status());
+            assertEquals(true, malformed.json().get("error").asText().startsWith("Malformed JSON"));
+        } finally {
+            reg.unregister();
+        }
+        assertEquals(404, awaitPost("{}", 404).status());
+    }
+
+    private Http.Reply awaitPost(String body, int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Http.Reply r = http.post("/itest/echo", "application/json", body);
+        while (r.status() != status && System.nanoTime() < deadline) {
+            Http.sleep(100);
+            r = http.post("/itest/echo", "application/json", body);
+        }
+        return r;
     }
 
     private void put(String pid, String key, String value) throws IOException {

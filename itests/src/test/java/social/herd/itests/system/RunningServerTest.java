@@ -92,10 +92,16 @@ class RunningServerTest {
         System.out.printf("FIGURE plugin_live_after_drop_seconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
         assertThat(with.json().findValuesAsText("id")).containsExactly("1", "2", "community-1", "community-2");
         assertThat(http.get("/api/v1/instance/rules", "Accept-Language", "de").body()).contains("Inhaltswarnung");
+        Http.Reply endpoint = http.get("/api/v1/example/rules");
+        assertThat(endpoint.status()).as("the plugin's own endpoint").isEqualTo(200);
+        assertThat(endpoint.json().findValuesAsText("id")).containsExactly("community-1", "community-2");
 
         Files.delete(jar);
         Http.Reply without = http.await("/api/v1/instance/rules", Duration.ofSeconds(15), r -> !r.body().contains("community-1"));
         assertThat(without.json().findValuesAsText("id")).containsExactly("1", "2");
+        Http.Reply gone = http.await("/api/v1/example/rules", Duration.ofSeconds(10), r -> r.status() == 404);
+        assertThat(gone.status()).isEqualTo(404);
+        assertThat(gone.json().get("error").asText()).isNotBlank();
     }
 
     @Test
