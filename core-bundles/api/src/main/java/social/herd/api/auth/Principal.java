@@ -1,0 +1,36 @@
+package social.herd.api.auth;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The caller behind a valid access token.
+ *
+ * @param tokenId       the access token's id (for revocation)
+ * @param applicationId the OAuth application the token was issued to
+ * @param userId        the user, or empty for an application-only token (client_credentials)
+ * @param accountId     the user's account, or empty like {@code userId}
+ * @param role          the user's role; {@link Role#USER} for application-only tokens
+ * @param scopes        the granted scopes as written at issue time, e.g. {@code read write:statuses}
+ */
+public record Principal(long tokenId, long applicationId, OptionalLong userId, OptionalLong accountId, Role role,
+                        Set<String> scopes) {
+
+    public Principal {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(role, "role");
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** True when the token acts for a user (not just an application). */
+    public boolean hasUser() {
+        return userId.isPresent();
+    }
+
+    /** True when the granted scopes cover {@code required} (see {@link Scopes#allows}). */
+    public boolean allows(String required) {
+        return Scopes.allows(scopes, required);
+    }
+}
