@@ -29,10 +29,22 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path portFile;
+    private final int port;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path portFile) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path portFile, int port) {
         this.postgres = postgres;
         this.portFile = portFile;
+        this.port = port;
+    }
+
+    /**
+     * The embedded database of the server running on this data directory, for a CLI command: it
+     * is used as it is and left running when the command ends.
+     */
+    static EmbeddedDatabase attach(Path dir) throws IOException {
+        Path portFile = dir.resolve("herd.port");
+        if (!Files.exists(portFile)) throw new IOException("the running server has not started its database yet");
+        return new EmbeddedDatabase(null, portFile, Integer.parseInt(Files.readString(portFile).trim()));
     }
 
     /** Starts (and on first use creates) the cluster in {@code dir}. */
@@ -46,7 +58,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
-        EmbeddedDatabase db = new EmbeddedDatabase(pg, dir.resolve("herd.port"));
+        EmbeddedDatabase db = new EmbeddedDatabase(pg, dir.resolve("herd.port"), pg.getPort());
         db.createDatabase();
         Files.writeString(db.portFile, String.valueOf(pg.getPort()));
         LOG.info("embedded PostgreSQL started dir={} port={}", dir, pg.getPort());
@@ -54,7 +66,7 @@ final class EmbeddedDatabase implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     String user() {
@@ -106,6 +118,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) return; // attached to a running server's database: not ours to stop
         try {
             Files.deleteIfExists(portFile);
             postgres.close();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
@@ -67,13 +68,18 @@ final class HerdRuntime {
         return p;
     }
 
-    /** Starts the framework and returns once every bundle has been started. */
-    void start(HerdConfig config, Map<String, Map<String, Object>> configurations) throws Exception {
+    /**
+     * Starts the framework and returns once every bundle has been started.
+     *
+     * @param http false for CLI commands: the runtime then opens no port
+     */
+    void start(HerdConfig config, Map<String, Map<String, Object>> configurations, boolean http) throws Exception {
         Path data = config.dataDir();
         Path deploy = home.resolve("deploy");
         Files.createDirectories(deploy);
         Map<String, Object> props = frameworkProperties(data.resolve("cache/felix"), deploy,
                 config.string("server.bind"), config.port());
+        if (!http) props.put("org.apache.felix.http.enable", "false");
         @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, String> untyped = (Map) props;
         framework = new FrameworkFactory().newFramework(untyped);
@@ -141,6 +147,10 @@ final class HerdRuntime {
         } catch (BundleException | InterruptedException e) {
             LOG.warn("framework did not stop cleanly: {}", e.toString());
         }
+    }
+
+    BundleContext context() {
+        return framework.getBundleContext();
     }
 
     void awaitStop() throws InterruptedException {

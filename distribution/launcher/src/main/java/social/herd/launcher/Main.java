@@ -1,22 +1,38 @@
 package social.herd.launcher;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code bin/herd}: {@code run} starts the server, {@code version} prints the version,
- * {@code check-config} only validates the configuration. Exit codes: 0 fine, 2 bad configuration
- * or usage, 1 the server failed to start.
+ * {@code check-config} only validates the configuration; any other word is a command provided by a
+ * bundle ({@code herd accounts create ...}), run inside the runtime. Exit codes: 0 fine, 2 bad
+ * configuration or usage, 1 failed.
  */
 public final class Main {
+
+    static final String USAGE = """
+            usage: herd run                 start the server
+                   herd version             print the version
+                   herd check-config        check conf/herd.yaml and HERD_* variables
+                   herd accounts create USERNAME --email EMAIL [--role owner|admin|moderator|user] [--confirmed]
+                   herd accounts approve|suspend USERNAME
+                   herd accounts modify USERNAME --reset-password""";
+
+    /** Username of the owner account created on first start. */
+    static final String FIRST_OWNER = "admin";
 
     private Main() {}
 
@@ -27,9 +43,13 @@ public final class Main {
             case "version", "--version" -> System.out.println("Herd " + version());
             case "check-config" -> System.exit(checkConfig(home));
             case "run" -> System.exit(run(home));
+            case "help", "--help", "-h" -> System.out.println(USAGE);
             default -> {
-                System.out.println("usage: herd run | version | check-config");
-                System.exit(command.equals("help") || command.equals("--help") ? 0 : 2);
+                if (!command.matches("[a-z][a-z0-9-]*")) {
+                    System.err.println(USAGE);
+                    System.exit(2);
+                }
+                System.exit(runCommand(home, command, List.of(args).subList(1, args.length)));
             }
         }
     }
@@ -59,17 +79,17 @@ public final class Main {
         long started = System.nanoTime();
         HerdConfig config = loadOrExplain(home);
         if (config == null) return 2;
-        // Read by conf/logback.xml; must be set before the first logger is created.
-        System.setProperty("herd.log.level", config.string("logging.level"));
-        // Jersey, SPI Fly and others log through java.util.logging: route it into the same log.
-        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
-        org.slf4j.bridge.SLF4JBridgeHandler.install();
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
+        org.slf4j.Logger log = initLogging(config.string("logging.level"));
         EmbeddedDatabase embedded = null;
         HerdRuntime runtime = new HerdRuntime(home);
         try {
+            Optional<DataDirLock> lock = DataDirLock.tryAcquire(config.dataDir());
+            if (lock.isEmpty()) {
+                System.err.println("herd: another Herd is already running with data directory " + config.dataDir());
+                return 1;
+            }
             if (!config.externalDatabase()) embedded = EmbeddedDatabase.start(config.dataDir().resolve("pg"));
-            runtime.start(config, configurations(config, embedded));
+            runtime.start(config, configurations(config, embedded, "all"), true);
             EmbeddedDatabase db = embedded;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 runtime.stop(30);
@@ -80,6 +100,7 @@ public final class Main {
             log.info("herd ready version={} url={} local_domain={} database={} startup_seconds={}", version(),
                     config.string("server.public_url"), config.string("server.local_domain"),
                     embedded == null ? "external" : "embedded", String.format("%.1f", (System.nanoTime() - started) / 1e9));
+            createFirstOwner(runtime, config, log);
             runtime.awaitStop();
             return 0;
         } catch (Exception e) {
@@ -90,15 +111,88 @@ public final class Main {
         }
     }
 
+    /**
+     * {@code herd accounts ...} and other commands that bundles provide: boots the runtime without
+     * HTTP and without job workers, runs the command, stops. With a server running on the same data
+     * directory, its embedded database is used; otherwise the command starts (and stops) it.
+     */
+    private static int runCommand(Path home, String name, List<String> args) {
+        HerdConfig config = loadOrExplain(home);
+        if (config == null) return 2;
+        initLogging("WARN"); // the command's own output is what the admin reads
+        EmbeddedDatabase embedded = null;
+        HerdRuntime runtime = new HerdRuntime(home);
+        Optional<DataDirLock> lock = Optional.empty();
+        try {
+            if (!config.externalDatabase()) {
+                lock = DataDirLock.tryAcquire(config.dataDir());
+                Path pg = config.dataDir().resolve("pg");
+                embedded = lock.isPresent() ? EmbeddedDatabase.start(pg) : EmbeddedDatabase.attach(pg);
+            }
+            runtime.start(config, configurations(config, embedded, "web"), false);
+            return CommandRunner.run(runtime.context(), name, args, System.out, System.err, Duration.ofSeconds(30));
+        } catch (Exception e) {
+            System.err.println("herd: " + name + " failed: " + e.getMessage());
+            return 1;
+        } finally {
+            runtime.stop(10);
+            if (embedded != null) embedded.close();
+            for (DataDirLock l : lock.stream().toList()) {
+                try {
+                    l.close();
+                } catch (IOException ignored) {
+                    // released by the OS at exit anyway
+                }
+            }
+        }
+    }
+
+    /**
+     * On the very first start, creates the owner account and prints its one-time password, once, on
+     * the console (never into the log). Skipped when an accounts bundle is not installed.
+     */
+    private static void createFirstOwner(HerdRuntime runtime, HerdConfig config, org.slf4j.Logger log) throws Exception {
+        Path marker = config.dataDir().resolve(".owner-created");
+        if (Files.exists(marker)) return;
+        String email = config.string("instance.contact_email");
+        if (email == null || email.isBlank()) email = FIRST_OWNER + "@" + config.string("server.local_domain").replaceFirst(":.*", "");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = CommandRunner.run(runtime.context(), "accounts",
+                List.of("create", FIRST_OWNER, "--email", email, "--role", "owner", "--confirmed"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                Duration.ofSeconds(30));
+        if (code == 2 && err.toString(StandardCharsets.UTF_8).contains("unknown command")) return;
+        Files.writeString(marker, "owner account created at first start\n");
+        String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
+        if (code == 0 && last.startsWith("New password: ")) {
+            System.out.println("First start: owner account '" + FIRST_OWNER + "' (" + email + ") created. One-time password: "
+                    + last.substring("New password: ".length()) + "  (sign in and change it)");
+            log.info("owner account created at first start username={}", FIRST_OWNER);
+        } else {
+            log.warn("owner account not created at first start: {}", err.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private static org.slf4j.Logger initLogging(String level) {
+        // Read by conf/logback.xml; must be set before the first logger is created.
+        System.setProperty("herd.log.level", level);
+        // Jersey, SPI Fly and others log through java.util.logging: route it into the same log.
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
+        return org.slf4j.LoggerFactory.getLogger(Main.class);
+    }
+
     /** The ConfigAdmin configurations the bundles read; a null value removes a configuration. */
-    static Map<String, Map<String, Object>> configurations(HerdConfig c, EmbeddedDatabase embedded) {
+    static Map<String, Map<String, Object>> configurations(HerdConfig c, EmbeddedDatabase embedded, String role) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("public_url", c.string("server.public_url"));
         server.put("local_domain", c.string("server.local_domain"));
         server.put("data_dir", c.dataDir().toString());
         server.put("registrations", c.string("server.registrations"));
-        server.put("role", c.string("server.role"));
+        // CLI commands run as "web" with HTTP off: that role runs no job workers
+        server.put("role", role.equals("all") ? c.string("server.role") : role);
         server.put("version", version());
         out.put("social.herd.server", server);
         Map<String, Object> db = new LinkedHashMap<>();

@@ -70,6 +70,19 @@ class StartupAndRestartTest {
         assertThat(server.log()).contains("stopping PostgreSQL left running by a previous Herd");
     }
 
+    @Test
+    @Order(4)
+    void aSecondServerOnTheSameDataDirectoryRefusesToStart() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(server.home().resolve("bin/herd").toString(), "run").redirectErrorStream(true);
+        pb.environment().put("HERD_PORT", String.valueOf(ServerProcess.freePort()));
+        Process second = pb.start();
+        assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String output = new String(second.getInputStream().readAllBytes()).strip();
+        assertThat(second.exitValue()).isEqualTo(1);
+        assertThat(output).isEqualTo("herd: another Herd is already running with data directory " + server.home().resolve("data"));
+        assertThat(server.http().get("/health/ready").status()).as("the first one keeps serving").isEqualTo(200);
+    }
+
     private static String jdbc() throws Exception {
         String port = Files.readString(server.home().resolve("data/pg/herd.port")).trim();
         return "jdbc:postgresql://127.0.0.1:" + port + "/herd";
