@@ -13,17 +13,20 @@ import org.slf4j.LoggerFactory;
  * value that cannot be used is reported in one WARN line naming the key, and the default applies.
  *
  * @param maxBodyBytes    {@code max_body_bytes}: largest request body accepted (default 1 MiB)
+ * @param maxUploadBytes  {@code max_upload_bytes}: largest {@code multipart/form-data} body, i.e.
+ *                        file uploads such as avatars and media (default 40 MiB)
  * @param rateLimit       {@code rate_limit_requests}: requests per window per client (default 300)
  * @param rateLimitWindow {@code rate_limit_window_seconds}: window length (default 300 s)
  * @param trustedProxies  {@code trusted_proxies}: addresses or CIDR ranges whose
  *                        {@code X-Forwarded-For} is believed (default none)
  */
-public record WebSettings(long maxBodyBytes, long rateLimit, Duration rateLimitWindow, List<String> trustedProxies) {
+public record WebSettings(long maxBodyBytes, long maxUploadBytes, long rateLimit, Duration rateLimitWindow, List<String> trustedProxies) {
 
     /** ConfigAdmin PID. */
     public static final String PID = "social.herd.web";
 
     static final long DEFAULT_MAX_BODY_BYTES = 1_048_576;
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 40L * 1_048_576;
     static final long DEFAULT_RATE_LIMIT = 300;
     static final long DEFAULT_RATE_WINDOW_SECONDS = 300;
 
@@ -42,6 +45,7 @@ public record WebSettings(long maxBodyBytes, long rateLimit, Duration rateLimitW
     public static WebSettings from(Map<String, ?> properties) {
         return new WebSettings(
                 positiveLong(properties, "max_body_bytes", DEFAULT_MAX_BODY_BYTES),
+                positiveLong(properties, "max_upload_bytes", DEFAULT_MAX_UPLOAD_BYTES),
                 positiveLong(properties, "rate_limit_requests", DEFAULT_RATE_LIMIT),
                 Duration.ofSeconds(positiveLong(properties, "rate_limit_window_seconds", DEFAULT_RATE_WINDOW_SECONDS)),
                 strings(properties.get("trusted_proxies")));

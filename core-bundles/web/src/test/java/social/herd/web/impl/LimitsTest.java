@@ -34,6 +34,21 @@ class LimitsTest {
     }
 
     @Test
+    void uploadsHaveTheirOwnLargerLimit() {
+        try (WebStack stack = new WebStack(java.util.Map.of("max_upload_bytes", 8192))) {
+            JerseyHarness.Response upload = stack.http.request("POST", "/api/v1/raw")
+                    .body("multipart/form-data; boundary=x", "x".repeat(4096)).send();
+            assertThat(upload.status()).as("4 KiB upload under an 8 KiB upload limit").isEqualTo(200);
+            JerseyHarness.Response tooBig = stack.http.request("POST", "/api/v1/raw")
+                    .declaredLength("multipart/form-data; boundary=x", 9000).send();
+            assertThat(tooBig.status()).isEqualTo(413);
+            JerseyHarness.Response json = stack.http.request("POST", "/api/v1/echo")
+                    .declaredLength("application/json", 4096).send();
+            assertThat(json.status()).as("other bodies keep the 1 KiB test limit").isEqualTo(413);
+        }
+    }
+
+    @Test
     void chunkedJsonBodyOverLimitIs413() {
         try (WebStack stack = new WebStack()) {
             JerseyHarness.Response r = stack.http.request("POST", "/api/v1/echo")

@@ -71,8 +71,8 @@ class WrappedErrorsAndSettingsTest {
         WebSettings parsed = WebSettings.from(Map.of("max_body_bytes", "2048", "rate_limit_requests", "-3",
                 "rate_limit_window_seconds", "abc", "trusted_proxies", new String[] {"10.0.0.0/8, 127.0.0.1", "::1"}));
 
-        assertThat(defaults).isEqualTo(new WebSettings(1_048_576, 300, Duration.ofMinutes(5), List.of()));
-        assertThat(parsed).isEqualTo(new WebSettings(2048, 300, Duration.ofMinutes(5),
+        assertThat(defaults).isEqualTo(new WebSettings(1_048_576, 40L * 1_048_576, 300, Duration.ofMinutes(5), List.of()));
+        assertThat(parsed).isEqualTo(new WebSettings(2048, 40L * 1_048_576, 300, Duration.ofMinutes(5),
                 List.of("10.0.0.0/8", "127.0.0.1", "::1")));
     }
 }

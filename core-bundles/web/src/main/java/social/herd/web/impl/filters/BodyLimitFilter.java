@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,7 +20,9 @@ import social.herd.web.impl.errors.ErrorResponses;
 /**
  * Rejects request bodies larger than {@code max_body_bytes} (PID {@code social.herd.web}, default
  * 1 MiB) with {@code 413 {"error":"Request body too large"}}: at once when {@code Content-Length}
- * says so, and while reading for bodies without a length (chunked).
+ * says so, and while reading for bodies without a length (chunked). File uploads
+ * ({@code multipart/form-data}) are bounded by the larger {@code max_upload_bytes} instead; the
+ * filter runs before matching, so it decides by content type rather than by endpoint.
  */
 @Component(service = ContainerRequestFilter.class, configurationPid = WebSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -32,6 +35,7 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BodyLimitFilter.class);
 
     private final long maxBytes;
+    private final long maxUploadBytes;
 
     /** Reads {@code max_body_bytes}. */
     @Activate
@@ -42,10 +46,13 @@ public final class BodyLimitFilter implements ContainerRequestFilter {
     /** For tests and embedding. */
     public BodyLimitFilter(WebSettings settings) {
         this.maxBytes = settings.maxBodyBytes();
+        this.maxUploadBytes = settings.maxUploadBytes();
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+        MediaType type = request.getMediaType();
+        long maxBytes = type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) ? maxUploadBytes : this.maxBytes;
         String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (declared != null) {
             try {
