@@ -1,0 +1,41 @@
+package social.herd.accounts.impl;
+
+import java.time.Instant;
+import social.herd.accounts.impl.db.AccountMapper;
+import social.herd.accounts.impl.db.NewUser;
+import social.herd.accounts.impl.db.UserMapper;
+import social.herd.accounts.impl.db.UserRow;
+import social.herd.api.auth.Role;
+import social.herd.api.db.Tx;
+import social.herd.api.id.IdGenerator;
+
+/** Writes a new local account and its user; shared by sign-up and the CLI. */
+final class LocalUsers {
+
+    /** What to create; {@code confirmationTokenHash} null when the address counts as confirmed. */
+    record Spec(String username, String email, String passwordHash, Role role, boolean confirmed,
+                String confirmationTokenHash, boolean approved, String approvalReason, Long inviteId,
+                boolean agreed, String locale) {}
+
+    private LocalUsers() {}
+
+    static UserRow create(Tx tx, IdGenerator ids, Spec spec, Instant now) {
+        long accountId = ids.nextId();
+        long userId = ids.nextId();
+        tx.mapper(AccountMapper.class).insertLocal(accountId, spec.username(), now);
+        UserMapper users = tx.mapper(UserMapper.class);
+        users.insert(new NewUser(userId, accountId, spec.email().trim(), spec.passwordHash(), roleName(spec.role()),
+                spec.confirmed() ? now : null, spec.confirmationTokenHash(),
+                spec.confirmationTokenHash() == null ? null : now, spec.approved(), spec.approvalReason(),
+                spec.inviteId(), spec.agreed() ? now : null, spec.locale(), now));
+        return users.byId(userId);
+    }
+
+    static String roleName(Role role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Role role(String name) {
+        return Role.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,46 @@
+package social.herd.accounts.impl.db;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL on {@code users}; statements in UserMapper.xml beside this interface. */
+public interface UserMapper {
+
+    int insert(NewUser user);
+
+    UserRow byId(@Param("id") long id);
+
+    UserRow byAccountId(@Param("accountId") long accountId);
+
+    /** By e-mail, whatever its case. */
+    UserRow byEmail(@Param("email") String email);
+
+    /** By the local account's username, whatever its case. */
+    UserRow byUsername(@Param("username") String username);
+
+    boolean emailTaken(@Param("email") String email);
+
+    UserRow byConfirmationTokenHash(@Param("hash") String hash);
+
+    UserRow byResetTokenHash(@Param("hash") String hash);
+
+    /** Marks the address confirmed and forgets the confirmation token (single use). */
+    int confirm(@Param("id") long id, @Param("now") Instant now);
+
+    int setConfirmationToken(@Param("id") long id, @Param("hash") String hash, @Param("now") Instant now);
+
+    int setEmail(@Param("id") long id, @Param("email") String email, @Param("now") Instant now);
+
+    int setResetToken(@Param("id") long id, @Param("hash") String hash, @Param("now") Instant now);
+
+    /** Sets a new password hash and forgets any reset token (single use). */
+    int setPassword(@Param("id") long id, @Param("passwordHash") String passwordHash, @Param("now") Instant now);
+
+    int approve(@Param("id") long id, @Param("now") Instant now);
+
+    int setRole(@Param("id") long id, @Param("role") String role, @Param("now") Instant now);
+
+    int updatePostingDefaults(@Param("id") long id, @Param("privacy") String privacy,
+                              @Param("sensitive") boolean sensitive, @Param("language") String language,
+                              @Param("now") Instant now);
+}

@@ -1,0 +1,159 @@
+package social.herd.accounts.impl.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import social.herd.accounts.api.SignUpTokens;
+import social.herd.accounts.impl.AccountViews;
+import social.herd.accounts.impl.ProfileService;
+import social.herd.accounts.impl.SignUpService;
+import social.herd.api.auth.Principal;
+import social.herd.api.config.ServerSettings;
+import social.herd.web.api.Auth;
+import social.herd.web.api.RequiresScope;
+import social.herd.web.api.WebRequests;
+
+/**
+ * Mastodon's {@code /api/v1/accounts} endpoints owned by this bundle: sign-up, own credentials,
+ * profile edits, look-ups and search. Thin: parse, call one service method, answer.
+ */
+@Component(service = AccountsResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("/api/v1/accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AccountsResource {
+
+    private final SignUpService signUps;
+    private final ProfileService profiles;
+    private final ServerSettings server;
+
+    @Activate
+    public AccountsResource(@Reference SignUpService signUps, @Reference ProfileService profiles,
+                            @Reference ServerSettings server) {
+        this.signUps = signUps;
+        this.profiles = profiles;
+        this.server = server;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope(value = "write:accounts", userRequired = false)
+    public SignUpTokens.IssuedToken signUpForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+                                               @Context ContainerRequestContext request) {
+        return signUp(FormInput.of(uri.getQueryParameters(), form), request);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(value = "write:accounts", userRequired = false)
+    public SignUpTokens.IssuedToken signUpJson(@Context UriInfo uri, JsonNode body,
+                                               @Context ContainerRequestContext request) {
+        return signUp(FormInput.json(uri.getQueryParameters(), body), request);
+    }
+
+    private SignUpTokens.IssuedToken signUp(FormInput in, ContainerRequestContext request) {
+        Principal app = Auth.require(request);
+        SignUpService.SignUp form = new SignUpService.SignUp(in.get("username"), in.get("email"), in.get("password"),
+                Boolean.TRUE.equals(in.bool("agreement")), in.get("locale"), in.get("reason"), in.get("invite_code"));
+        return signUps.signUp(form, app.applicationId(), app.scopes(), clientAddress(request));
+    }
+
+    @GET
+    @Path("verify_credentials")
+    @RequiresScope("read:accounts")
+    public AccountViews.CredentialAccount verifyCredentials(@Context ContainerRequestContext request) {
+        return profiles.credentials(Auth.requireAccountId(request));
+    }
+
+    @PATCH
+    @Path("update_credentials")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:accounts")
+    public AccountViews.CredentialAccount updateForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+                                                     @Context ContainerRequestContext request) {
+        return update(FormInput.of(uri.getQueryParameters(), form), request);
+    }
+
+    @PATCH
+    @Path("update_credentials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:accounts")
+    public AccountViews.CredentialAccount updateJson(@Context UriInfo uri, JsonNode body,
+                                                     @Context ContainerRequestContext request) {
+        return update(FormInput.json(uri.getQueryParameters(), body), request);
+    }
+
+    @PATCH
+    @Path("update_credentials")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RequiresScope("write:accounts")
+    public AccountViews.CredentialAccount updateMultipart(@Context UriInfo uri, @HeaderParam("Content-Type") String type,
+                                                          InputStream body, @Context ContainerRequestContext request)
+            throws IOException {
+        return update(FormInput.multipart(uri.getQueryParameters(), Multipart.read(type, body)), request);
+    }
+
+    private AccountViews.CredentialAccount update(FormInput in, ContainerRequestContext request) {
+        long accountId = Auth.requireAccountId(request);
+        ProfileService.ProfileUpdate update = new ProfileService.ProfileUpdate(in.get("display_name"), in.get("note"),
+                in.bool("locked"), in.bool("bot"), in.bool("discoverable"), in.bool("indexable"), in.fields(),
+                in.get("source[privacy]"), in.bool("source[sensitive]"), in.get("source[language]"),
+                in.file("avatar"), in.file("header"));
+        return profiles.update(accountId, update);
+    }
+
+    @GET
+    @Path("{id: [0-9]{1,19}}")
+    public AccountViews.Account account(@PathParam("id") long id) {
+        return profiles.account(id);
+    }
+
+    @GET
+    @Path("lookup")
+    public AccountViews.Account lookup(@QueryParam("acct") String acct) {
+        return profiles.lookup(acct, server.localDomain(), server.webDomain());
+    }
+
+    @GET
+    @Path("search")
+    @RequiresScope("read:accounts")
+    public List<AccountViews.Account> search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
+        return profiles.search(q, limit(limit));
+    }
+
+
+    /** Mastodon: default 40, at most 80; a non-numeric limit falls back to the default. */
+    static int limit(String value) {
+        try {
+            return value == null || value.isBlank() ? 40 : (int) Math.max(1, Math.min(80, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            return 40;
+        }
+    }
+
+    static String clientAddress(ContainerRequestContext request) {
+        Object address = request.getProperty(WebRequests.CLIENT_ADDRESS_PROPERTY);
+        return address == null ? "unknown" : address.toString();
+    }
+}
