@@ -13,11 +13,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 
-/** Mastodon's public instance endpoints; no authentication. */
+/** Mastodon's {@code /api/v1/instance} and {@code /api/v1/instance/rules}; public. */
 @Component(service = InstanceResource.class)
 @JakartarsResource
 @JSONRequired
-@Path("/api")
+@Path("/api/v1/instance")
 @Produces(MediaType.APPLICATION_JSON)
 public final class InstanceResource {
 
@@ -29,19 +29,12 @@ public final class InstanceResource {
     }
 
     @GET
-    @Path("v1/instance")
     public InstanceViews.V1 v1(@HeaderParam("Accept-Language") String language) {
         return instance.v1(locale(language));
     }
 
     @GET
-    @Path("v2/instance")
-    public InstanceViews.V2 v2(@HeaderParam("Accept-Language") String language) {
-        return instance.v2(locale(language));
-    }
-
-    @GET
-    @Path("v1/instance/rules")
+    @Path("rules")
     public List<InstanceViews.RuleView> rules(@HeaderParam("Accept-Language") String language) {
         return instance.rules(locale(language));
     }

@@ -24,10 +24,10 @@ import social.herd.api.config.ServerSettings.Registrations;
 @Component(service = NodeInfoResource.class)
 @JakartarsResource
 @JSONRequired
-@Path("/")
+@Path("/nodeinfo")
 public final class NodeInfoResource {
 
-    private static final String SCHEMA = "http://nodeinfo.diaspora.software/ns/schema/";
+    static final String SCHEMA = "http://nodeinfo.diaspora.software/ns/schema/";
 
     private final InstanceService instance;
 
@@ -37,17 +37,7 @@ public final class NodeInfoResource {
     }
 
     @GET
-    @Path(".well-known/nodeinfo")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> links() {
-        String base = instance.server().publicUrl() + "/nodeinfo/";
-        return Map.of("links", List.of(
-                Map.of("rel", SCHEMA + "2.0", "href", base + "2.0"),
-                Map.of("rel", SCHEMA + "2.1", "href", base + "2.1")));
-    }
-
-    @GET
-    @Path("nodeinfo/{version: 2\\.[01]}")
+    @Path("{version: 2\\.[01]}")
     public Response document(@PathParam("version") String version) {
         Map<String, Object> software = new LinkedHashMap<>();
         software.put("name", "herd");
