@@ -40,6 +40,12 @@ public final class HerdConfig {
             Setting.of("instance.title", "HERD_INSTANCE_TITLE", Parsers::text),
             Setting.of("instance.description", "HERD_INSTANCE_DESCRIPTION", Parsers::text),
             Setting.of("instance.contact_email", "HERD_CONTACT_EMAIL", Parsers::text),
+            Setting.of("mail.smtp_host", Parsers::text),
+            Setting.of("mail.smtp_port", Parsers.integer(1, 65535)),
+            Setting.of("mail.smtp_tls", Parsers.oneOf("none", "starttls", "tls")),
+            Setting.of("mail.smtp_user", Parsers::text),
+            Setting.secret("mail.smtp_password", "HERD_SMTP_PASSWORD"),
+            Setting.of("mail.from", "HERD_MAIL_FROM", Parsers::text),
             Setting.of("logging.level", "HERD_LOG_LEVEL", Parsers::logLevel));
 
     private final Map<String, Object> values;

@@ -119,7 +119,11 @@ public final class Main {
     private static int runCommand(Path home, String name, List<String> args) {
         HerdConfig config = loadOrExplain(home);
         if (config == null) return 2;
-        initLogging("WARN"); // the command's own output is what the admin reads
+        // The command's own output on stdout is what the admin (or a script) reads: logs go to
+        // stderr, and only errors.
+        System.setProperty("herd.log.target", "System.err");
+        System.setProperty("herd.log.floor", "ERROR");
+        initLogging("ERROR");
         EmbeddedDatabase embedded = null;
         HerdRuntime runtime = new HerdRuntime(home);
         Optional<DataDirLock> lock = Optional.empty();
@@ -155,7 +159,11 @@ public final class Main {
         Path marker = config.dataDir().resolve(".owner-created");
         if (Files.exists(marker)) return;
         String email = config.string("instance.contact_email");
-        if (email == null || email.isBlank()) email = FIRST_OWNER + "@" + config.string("server.local_domain").replaceFirst(":.*", "");
+        if (email == null || email.isBlank()) {
+            String host = config.string("server.local_domain").replaceFirst(":.*", "");
+            // "localhost" is no mail domain; RFC 2606's .invalid says plainly that it needs changing
+            email = FIRST_OWNER + "@" + (host.contains(".") ? host : host + ".invalid");
+        }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         int code = CommandRunner.run(runtime.context(), "accounts",
@@ -163,9 +171,9 @@ public final class Main {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Duration.ofSeconds(30));
         if (code == 2 && err.toString(StandardCharsets.UTF_8).contains("unknown command")) return;
-        Files.writeString(marker, "owner account created at first start\n");
         String last = out.toString(StandardCharsets.UTF_8).strip().lines().reduce((a, b) -> b).orElse("");
         if (code == 0 && last.startsWith("New password: ")) {
+            Files.writeString(marker, "owner account created at first start\n");
             System.out.println("First start: owner account '" + FIRST_OWNER + "' (" + email + ") created. One-time password: "
                     + last.substring("New password: ".length()) + "  (sign in and change it)");
             log.info("owner account created at first start username={}", FIRST_OWNER);
@@ -209,6 +217,12 @@ public final class Main {
                 "title", c.string("instance.title"),
                 "description", c.string("instance.description"),
                 "contact_email", c.string("instance.contact_email")));
+        Map<String, Object> mail = new LinkedHashMap<>();
+        for (String key : List.of("smtp_host", "smtp_port", "smtp_tls", "smtp_user", "from")) {
+            if (c.get("mail." + key) != null) mail.put(key, c.get("mail." + key));
+        }
+        if (c.get("mail.smtp_password") != null) mail.put(".smtp_password", c.get("mail.smtp_password"));
+        out.put("social.herd.mail", mail.isEmpty() ? null : mail);
         List<Map<String, String>> rules = c.rules();
         out.put("social.herd.rules.default", Map.of(
                 "texts", rules.stream().map(r -> r.get("text")).toArray(String[]::new),

@@ -86,6 +86,33 @@ public final class ServerProcess implements AutoCloseable {
         return (System.nanoTime() - t0) / 1e9;
     }
 
+    /**
+     * Runs {@code bin/herd <args>} to completion with this server's environment (e.g. a CLI command
+     * while the server runs) and returns its standard output; fails on a non-zero exit.
+     */
+    public String command(String... args) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(home.resolve("bin/herd").toString()),
+                    Stream.of(args)).toList());
+            pb.environment().put("HERD_PORT", String.valueOf(port));
+            pb.environment().putAll(env);
+            Path err = Files.createTempFile("herd-cli", ".err");
+            pb.redirectError(err.toFile());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(120, TimeUnit.SECONDS)) throw new AssertionError("herd " + String.join(" ", args) + " hangs");
+            if (p.exitValue() != 0) {
+                throw new AssertionError("herd " + String.join(" ", args) + " exited " + p.exitValue() + ": " + Files.readString(err));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     public Process process() {
         return process;
     }
