@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import social.herd.api.instance.ServerRules;
 import social.herd.spi.rules.Rule;
 import social.herd.spi.rules.RuleProvider;
 
@@ -23,8 +24,8 @@ import social.herd.spi.rules.RuleProvider;
  * server runs (a plugin jar dropped into or removed from deploy/); each read sees the current set.
  * A provider that throws is skipped so one broken plugin cannot hide the others' rules.
  */
-@Component(service = RuleRegistry.class)
-public final class RuleRegistry {
+@Component(service = {RuleRegistry.class, ServerRules.class})
+public final class RuleRegistry implements ServerRules {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuleRegistry.class);
 
@@ -42,6 +43,11 @@ public final class RuleRegistry {
     }
 
     /** Every current rule, in display order; ids are unique (a repeated id gets its provider's service id appended). */
+    @Override
+    public List<Rule> current(Locale locale) {
+        return rules(locale);
+    }
+
     public List<Rule> rules(Locale locale) {
         List<Rule> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();

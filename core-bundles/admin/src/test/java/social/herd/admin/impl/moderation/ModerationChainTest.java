@@ -1,0 +1,117 @@
+package social.herd.admin.impl.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+import social.herd.api.metrics.Metrics;
+import social.herd.spi.moderation.ModerationFilter;
+import social.herd.spi.moderation.SignUp;
+import social.herd.spi.moderation.Verdict;
+import social.herd.spi.moderation.Verdict.Decision;
+import social.herd.spi.moderation.Verdict.Rewrite;
+
+class ModerationChainTest {
+
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    private final SignUp signUp = new SignUp("newbie", "n@example.com", "192.0.2.7", "", null, false);
+
+    private ModerationChain chain(boolean failClosed) {
+        return new ModerationChain(new CountingMetrics(), settings(50, failClosed));
+    }
+
+    private static Map.Entry<String, ModerationFilter> f(String name, ModerationFilter filter) {
+        return Map.entry(name, filter);
+    }
+
+    @Test
+    void noFiltersAccept() {
+        assertThat(chain(false).review(List.of(), signUp).decision()).isEqualTo(Decision.ACCEPT);
+    }
+
+    @Test
+    void firstRejectOrHoldDecidesAndLaterFiltersDoNotRun() {
+        boolean[] laterRan = {false};
+        Verdict v = chain(false).review(List.of(
+                f("ok", s -> Verdict.accept()),
+                f("spam", s -> s instanceof SignUp u && u.username().startsWith("new") ? Verdict.reject("Sign-ups are paused") : Verdict.accept()),
+                f("later", s -> { laterRan[0] = true; return Verdict.hold("x"); })), signUp);
+        assertThat(v).isEqualTo(Verdict.reject("Sign-ups are paused"));
+        assertThat(laterRan[0]).isFalse();
+        assertThat(chain(false).review(List.of(f("review", s -> Verdict.hold("new IP range"))), signUp).decision())
+                .isEqualTo(Decision.HOLD);
+    }
+
+    @Test
+    void rewritesAreCombined() {
+        Verdict v = chain(false).review(List.of(
+                f("a", s -> Verdict.rewrite("nsfw words", Set.of(Rewrite.MARK_SENSITIVE))),
+                f("b", s -> Verdict.rewrite("", Set.of(Rewrite.STRIP_MEDIA)))), signUp);
+        assertThat(v.decision()).isEqualTo(Decision.REWRITE);
+        assertThat(v.rewrites()).containsExactlyInAnyOrder(Rewrite.MARK_SENSITIVE, Rewrite.STRIP_MEDIA);
+        assertThat(v.reason()).isEqualTo("nsfw words");
+    }
+
+    @Test
+    void brokenAndSlowFiltersAreSkippedAndCountedWhenFailingOpen() {
+        long t0 = System.nanoTime();
+        Verdict v = chain(false).review(List.of(
+                f("throws", s -> { throw new IllegalStateException("bug"); }),
+                f("hangs", s -> { sleep(5_000); return Verdict.reject("too late"); }),
+                f("fine", s -> Verdict.accept())), signUp);
+        assertThat(v.decision()).isEqualTo(Decision.ACCEPT);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+        assertThat(failures).containsEntry("throws/error", 1).containsEntry("hangs/timeout", 1);
+    }
+
+    @Test
+    void failingClosedHoldsForReview() {
+        Verdict v = chain(true).review(List.of(f("throws", s -> { throw new IllegalStateException("bug"); })), signUp);
+        assertThat(v.decision()).isEqualTo(Decision.HOLD);
+        assertThat(v.reason()).contains("could not decide");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ModerationChain.Settings settings(long budget, boolean failClosed) {
+        return new ModerationChain.Settings() {
+            @Override public long budget_ms() { return budget; }
+            @Override public boolean fail_closed() { return failClosed; }
+            @Override public Class<? extends Annotation> annotationType() { return ModerationChain.Settings.class; }
+        };
+    }
+
+    /** Records counter increments by label values. */
+    private final class CountingMetrics implements Metrics {
+        @Override
+        public Counter counter(String name, String help, String... labelNames) {
+            return values -> failures.merge(String.join("/", values), 1, Integer::sum);
+        }
+
+        @Override
+        public Timer timer(String name, String help, String... labelNames) {
+            return (d, v) -> { };
+        }
+
+        @Override
+        public void gauge(String name, String help, DoubleSupplier value) {
+        }
+
+        @Override
+        public void writeTo(Appendable out) throws IOException {
+        }
+    }
+}
