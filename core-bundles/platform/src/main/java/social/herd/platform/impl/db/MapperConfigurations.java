@@ -2,6 +2,7 @@ package social.herd.platform.impl.db;
 
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.apache.ibatis.mapping.Environment;
@@ -28,7 +29,12 @@ public final class MapperConfigurations {
 
     private static final Logger LOG = LoggerFactory.getLogger(MapperConfigurations.class);
 
-    private record Entry(long bundleId, SqlSessionFactory factory) {}
+    /**
+     * One configuration per bundle class loader, and the mappers in it that are completely loaded.
+     * MyBatis' own {@code hasMapper} turns true before the mapper's XML is parsed, so a second
+     * thread trusting it could run a statement that does not exist yet.
+     */
+    private record Entry(long bundleId, SqlSessionFactory factory, Set<Class<?>> ready) {}
 
     private final Environment environment;
     private final Map<ClassLoader, Entry> byLoader = new ConcurrentHashMap<>();
@@ -49,11 +55,13 @@ public final class MapperConfigurations {
     /** The session factory whose configuration knows {@code mapperType}, adding it if needed. */
     public SqlSessionFactory factoryFor(Class<?> mapperType) {
         ClassLoader loader = mapperType.getClassLoader();
-        Entry entry = byLoader.computeIfAbsent(loader, l -> new Entry(bundleId(mapperType), build(l)));
-        Configuration configuration = entry.factory().getConfiguration();
-        if (!configuration.hasMapper(mapperType)) {
+        Entry entry = byLoader.computeIfAbsent(loader,
+                l -> new Entry(bundleId(mapperType), build(l), ConcurrentHashMap.newKeySet()));
+        if (!entry.ready().contains(mapperType)) {
+            Configuration configuration = entry.factory().getConfiguration();
             synchronized (configuration) {
                 if (!configuration.hasMapper(mapperType)) addMapper(configuration, mapperType);
+                entry.ready().add(mapperType);
             }
         }
         return entry.factory();
