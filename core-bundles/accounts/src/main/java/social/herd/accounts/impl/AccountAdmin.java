@@ -1,6 +1,7 @@
 package social.herd.accounts.impl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.accounts.impl.db.AccountMapper;
+import social.herd.accounts.impl.db.InviteMapper;
 import social.herd.accounts.impl.db.UserMapper;
 import social.herd.accounts.impl.db.UserRow;
 import social.herd.accounts.impl.security.PasswordHasher;
@@ -21,7 +23,8 @@ import social.herd.api.mail.Mailer;
 
 /**
  * Operator actions (the CLI now, the admin API later): create users with any name and role,
- * approve, reset passwords, suspend. Each action is one transaction.
+ * approve or reject sign-ups, reset passwords, suspend, create invites. Each action is one
+ * transaction.
  */
 @Component(service = AccountAdmin.class)
 public final class AccountAdmin {
@@ -43,6 +46,7 @@ public final class AccountAdmin {
     private final PasswordService passwords;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final ServerSettings server;
 
     @Activate
     public AccountAdmin(@Reference Database db, @Reference IdGenerator ids, @Reference Mailer mailer,
@@ -60,6 +64,7 @@ public final class AccountAdmin {
         this.passwords = passwords;
         this.hasher = hasher;
         this.clock = clock;
+        this.server = server;
     }
 
     /**
@@ -107,6 +112,42 @@ public final class AccountAdmin {
             tx.afterCommit(() -> LOG.info("account approved user_id={}", user.id()));
             return null;
         });
+    }
+
+    /**
+     * Rejects a sign-up awaiting approval: mails the person, then deletes the user and account,
+     * all in one transaction (the mail goes out only if the deletion commits).
+     */
+    public void reject(String username) {
+        db.transaction(tx -> {
+            UserRow user = user(tx.mapper(UserMapper.class), username);
+            if (user.approved()) throw new Refused("account is not awaiting approval");
+            mails.rejected(tx, user);
+            AccountRemoval.remove(tx, user.accountId());
+            tx.afterCommit(() -> LOG.info("sign-up rejected account_id={} user_id={}", user.accountId(), user.id()));
+            return null;
+        });
+    }
+
+    /**
+     * Creates an invite that lets people sign up even when registrations are closed or need
+     * approval.
+     *
+     * @param maxUses       how many sign-ups it allows; null for no limit
+     * @param expiresInDays days until it stops working; null for never
+     * @return the invite link on the public address
+     */
+    public String invite(Integer maxUses, Integer expiresInDays) {
+        if (maxUses != null && maxUses < 1) throw new Refused("--max-uses must be at least 1");
+        if (expiresInDays != null && expiresInDays < 1) throw new Refused("--expires-in-days must be at least 1");
+        Instant now = clock.instant();
+        Instant expiresAt = expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays));
+        String code = SecretTokens.newInviteCode();
+        long id = ids.nextId();
+        db.transaction(tx -> tx.mapper(InviteMapper.class).insert(id, code, maxUses, expiresAt, now));
+        LOG.info("invite created by operator invite_id={} max_uses={} expires_at={}", id,
+                maxUses == null ? "unlimited" : maxUses, expiresAt == null ? "never" : expiresAt);
+        return server.publicUrl().toString().replaceAll("/+$", "") + "/invite/" + code;
     }
 
     /** Gives the user a new generated password and ends their sessions. */

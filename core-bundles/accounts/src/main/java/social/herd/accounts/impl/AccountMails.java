@@ -42,6 +42,10 @@ final class AccountMails {
         send(tx, user.email(), APPROVED, user.locale(), user.username(), "/");
     }
 
+    void rejected(Tx tx, UserRow user) {
+        send(tx, user.email(), REJECTED, user.locale(), user.username(), "/");
+    }
+
     private void send(Tx tx, String to, String template, String locale, String username, String path) {
         String link = server.publicUrl().toString().replaceAll("/+$", "") + path;
         Locale l = locale == null || locale.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(locale.replace('_', '-'));

@@ -3,6 +3,7 @@ package social.herd.accounts.impl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.accounts.api.SignUpTokens;
 import social.herd.accounts.impl.db.InviteMapper;
+import social.herd.accounts.impl.db.InviteRow;
 import social.herd.accounts.impl.db.UserMapper;
 import social.herd.accounts.impl.db.UserRow;
 import social.herd.accounts.impl.security.PasswordHasher;
@@ -24,15 +26,20 @@ import social.herd.api.config.ServerSettings;
 import social.herd.api.config.ServerSettings.Registrations;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
+import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
 import social.herd.api.kv.RateLimiter;
 import social.herd.api.mail.Mailer;
+import social.herd.api.moderation.Moderation;
+import social.herd.spi.moderation.Verdict;
 import social.herd.web.api.ApiException;
 
 /**
  * Sign-up as Mastodon's {@code POST /api/v1/accounts} does it, in the server's registration mode,
- * and confirmation of the address. Everything a sign-up writes (invite use, account, user, token,
- * confirmation mail) commits in one transaction or not at all.
+ * and confirmation of the address; the web form's sign-up takes the same path without a token.
+ * Every sign-up passes the moderation filters after validation and before anything is written.
+ * Everything a sign-up writes (invite use, account, user, token, confirmation mail) commits in one
+ * transaction or not at all.
  */
 @Component(service = SignUpService.class)
 public final class SignUpService {
@@ -44,9 +51,24 @@ public final class SignUpService {
     static final long SIGNUPS_PER_ADDRESS = 5;
     static final Duration SIGNUP_WINDOW = Duration.ofMinutes(30);
 
-    /** What the client sent. */
+    /**
+     * What the client sent. {@code passwordConfirmation} is checked only when not null (the web
+     * form sends it, the API does not).
+     */
     public record SignUp(String username, String email, String password, boolean agreement, String locale,
-                         String reason, String inviteCode) {}
+                         String reason, String inviteCode, String passwordConfirmation) {
+        /** As the API sends it: no password confirmation. */
+        public SignUp(String username, String email, String password, boolean agreement, String locale,
+                      String reason, String inviteCode) {
+            this(username, email, password, agreement, locale, reason, inviteCode, null);
+        }
+    }
+
+    /** What a web sign-up created: the user, and whether a moderator must approve it first. */
+    public record Registered(long userId, boolean approvalRequired) {}
+
+    /** State of an invite code. */
+    public enum InviteState { VALID, EXPIRED, UNKNOWN }
 
     /** Outcome of following a confirmation link. */
     public enum Confirmation { CONFIRMED, CONFIRMED_AWAITING_APPROVAL, EXPIRED, INVALID }
@@ -60,6 +82,8 @@ public final class SignUpService {
     private final Clock clock;
     /** Provided by the OAuth bundle; optional so that sign-up answers 503 rather than vanishing without it. */
     private volatile SignUpTokens tokens;
+    /** Provided by the moderation bundle; without it every sign-up is accepted. */
+    private volatile Moderation moderation;
 
     @Activate
     public SignUpService(@Reference Database db, @Reference IdGenerator ids, @Reference ServerSettings server,
@@ -90,23 +114,73 @@ public final class SignUpService {
         if (this.tokens == gone) this.tokens = null;
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setModeration(Moderation moderation) {
+        this.moderation = moderation;
+    }
+
+    public void unsetModeration(Moderation gone) {
+        if (this.moderation == gone) this.moderation = null;
+    }
+
+    /** The server's registration mode now. */
+    public Registrations mode() {
+        return server.registrations();
+    }
+
+    /** Whether {@code code} can be used to sign up now. */
+    public InviteState inviteState(String code) {
+        String c = blankToNull(code);
+        if (c == null) return InviteState.UNKNOWN;
+        InviteRow invite = db.read(tx -> tx.mapper(InviteMapper.class).byCode(c));
+        if (invite == null) return InviteState.UNKNOWN;
+        return invite.usable(clock.instant()) ? InviteState.VALID : InviteState.EXPIRED;
+    }
+
     /**
      * Creates an unconfirmed user and answers the app's token for it.
      *
      * @throws ApiException 429 when the address signed up too often, 403 when registrations are
-     *                      closed and no valid invite was given, 503 without a token issuer
+     *                      closed and no invite was given, 422 when moderation refused the
+     *                      sign-up, 503 without a token issuer
      * @throws jakarta.ws.rs.WebApplicationException 422 with Mastodon's {@code details}
      */
     public SignUpTokens.IssuedToken signUp(SignUp form, long applicationId, Set<String> scopes, String clientAddress) {
+        admit(form, clientAddress);
+        SignUpTokens issuer = tokens;
+        if (issuer == null) throw new ApiException(503, "Sign-up is not available right now");
+        return register(form, clientAddress, (tx, user) -> issuer.issue(tx, applicationId, user.id(), scopes));
+    }
+
+    /**
+     * The web form's sign-up: the same checks, writes and mail as {@link #signUp}, without an
+     * OAuth token (the person signs in with an app once confirmed).
+     */
+    public Registered signUpWeb(SignUp form, String clientAddress) {
+        admit(form, clientAddress);
+        return register(form, clientAddress, (tx, user) -> new Registered(user.id(), !user.approved()));
+    }
+
+    /** Throttling and the closed-mode gate, before any validation work. */
+    private void admit(SignUp form, String clientAddress) {
         if (!limiter.hit("signup:addr:" + clientAddress, SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW).allowed()) {
             throw new ApiException(429, "Too many requests");
         }
+        if (server.registrations() == Registrations.CLOSED && blankToNull(form.inviteCode()) == null) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+    }
+
+    /** Finishes a sign-up inside its transaction, e.g. by issuing a token. */
+    @FunctionalInterface
+    private interface Finish<T> {
+        T apply(Tx tx, UserRow user);
+    }
+
+    private <T> T register(SignUp form, String clientAddress, Finish<T> finish) {
         Registrations mode = server.registrations();
         String invite = blankToNull(form.inviteCode());
-        if (mode == Registrations.CLOSED && invite == null) throw ApiException.forbidden("This action is not allowed");
-        SignUpTokens issuer = tokens;
-        if (issuer == null) throw new ApiException(503, "Sign-up is not available right now");
-
         String username = form.username() == null ? "" : form.username().trim();
         String email = form.email() == null ? "" : form.email().trim();
         String locale = blankToNull(form.locale()) == null ? "en" : form.locale().trim();
@@ -115,11 +189,24 @@ public final class SignUpService {
         addIf(errors, "email", AccountRules.emailProblem(email));
         PasswordPolicy.check(form.password(), username, email)
                 .ifPresent(p -> errors.add("password", p.code(), p.description()));
+        if (form.passwordConfirmation() != null && !form.passwordConfirmation().equals(form.password())) {
+            errors.add("password_confirmation", "ERR_INVALID", "doesn't match Password");
+        }
         if (!form.agreement()) errors.add("agreement", "ERR_ACCEPTED", "must be accepted");
         if (!AccountRules.validLocale(locale)) errors.add("locale", "ERR_INCLUSION", "is not included in the list");
         boolean reasonRequired = mode == Registrations.APPROVAL && invite == null;
         if (reasonRequired && blankToNull(form.reason()) == null) errors.add("reason", "ERR_BLANK", "can't be blank");
+        if (invite != null) inviteProblem(errors, inviteState(invite));
         errors.throwIfAny();
+
+        Verdict verdict = review(new social.herd.spi.moderation.SignUp(username, email, clientAddress,
+                form.reason(), AccountRules.validLocale(locale) ? Locale.forLanguageTag(locale.replace('_', '-')) : null,
+                invite != null));
+        if (verdict.decision() == Verdict.Decision.REJECT) {
+            LOG.info("sign-up refused by moderation");
+            throw ApiException.unprocessable(verdict.reason().isBlank() ? "Your sign-up was not accepted" : verdict.reason());
+        }
+        boolean held = verdict.decision() == Verdict.Decision.HOLD;
 
         // the KDF is slow on purpose: run it before taking a connection from the pool
         String passwordHash = hasher.hash(form.password());
@@ -127,9 +214,11 @@ public final class SignUpService {
         Instant now = clock.instant();
         try {
             return db.transaction(tx -> {
-                Long inviteId = invite == null ? null : tx.mapper(InviteMapper.class).use(invite, now);
-                if (inviteId == null && mode == Registrations.CLOSED) {
-                    throw ApiException.forbidden("This action is not allowed");
+                Long inviteId = null;
+                if (invite != null) {
+                    inviteId = tx.mapper(InviteMapper.class).use(invite, now);
+                    // used up or expired between the check above and now
+                    if (inviteId == null) inviteProblem(new ValidationErrors(), InviteState.EXPIRED).throwIfAny();
                 }
                 ValidationErrors taken = new ValidationErrors();
                 if (tx.mapper(social.herd.accounts.impl.db.AccountMapper.class).localUsernameTaken(username)) {
@@ -137,14 +226,18 @@ public final class SignUpService {
                 }
                 if (tx.mapper(UserMapper.class).emailTaken(email)) taken.add("email", "ERR_TAKEN", "has already been taken");
                 taken.throwIfAny();
-                boolean approved = mode != Registrations.APPROVAL || inviteId != null;
+                boolean approved = !held && (mode != Registrations.APPROVAL || inviteId != null);
                 UserRow user = LocalUsers.create(tx, ids, new LocalUsers.Spec(username, email, passwordHash, Role.USER,
                         false, SecretTokens.hash(token), approved, blankToNull(form.reason()), inviteId, true, locale), now);
+                if (held) {
+                    tx.mapper(UserMapper.class).setModerationNote(user.id(),
+                            verdict.reason().isBlank() ? "held by a moderation filter" : verdict.reason());
+                }
                 mails.confirmation(tx, email, username, locale, token);
-                SignUpTokens.IssuedToken issued = issuer.issue(tx, applicationId, user.id(), scopes);
-                tx.afterCommit(() -> LOG.info("account signed up account_id={} user_id={} approval_required={}",
-                        user.accountId(), user.id(), !approved));
-                return issued;
+                T result = finish.apply(tx, user);
+                tx.afterCommit(() -> LOG.info("account signed up account_id={} user_id={} approval_required={} held={}",
+                        user.accountId(), user.id(), !approved, held));
+                return result;
             });
         } catch (RuntimeException e) {
             String conflict = Conflicts.uniqueViolation(e);
@@ -152,6 +245,20 @@ public final class SignUpService {
             // lost a race with another sign-up between our check and our insert
             throw new ValidationErrors().add(conflict, "ERR_TAKEN", "has already been taken").toException();
         }
+    }
+
+    private Verdict review(social.herd.spi.moderation.SignUp subject) {
+        Moderation m = moderation;
+        return m == null ? Verdict.accept() : m.review(subject);
+    }
+
+    private static ValidationErrors inviteProblem(ValidationErrors errors, InviteState state) {
+        switch (state) {
+            case VALID -> { }
+            case EXPIRED -> errors.add("invite_code", "ERR_INVALID", "has expired or was used up");
+            case UNKNOWN -> errors.add("invite_code", "ERR_INVALID", "is invalid");
+        }
+        return errors;
     }
 
     /** Follows a confirmation link: the token is single use and expires after {@link #CONFIRM_WITHIN}. */

@@ -112,4 +112,24 @@ class CliTest {
         assertThat(f.users.login("mod", second, "10.9.1.3")).isEqualTo(new LoginResult.Refused(Reason.SUSPENDED));
         assertThat(f.users.byId(id).orElseThrow().active()).isFalse();
     }
+
+    @Test
+    void rejectMailsThePendingPersonAndDeletesUserAndAccount() {
+        password(run("create", "hopeful", "--email", "hopeful@example.org", "--confirmed"));
+        long accountId = f.count("SELECT account_id FROM users WHERE email = 'hopeful@example.org'");
+        Run approved = run("reject", "hopeful");
+        assertThat(approved.code()).isEqualTo(1);
+        assertThat(approved.err()).containsExactly("herd accounts: account is not awaiting approval");
+
+        f.exec("UPDATE users SET approved = false WHERE account_id = " + accountId);
+        long before = f.mailer.count("rejected");
+        Run r = run("reject", "Hopeful");
+        assertThat(r.code()).as(r.err().toString()).isZero();
+        assertThat(f.mailer.count("rejected")).isEqualTo(before + 1);
+        assertThat(f.mailer.last("rejected").to()).isEqualTo("hopeful@example.org");
+        assertThat(f.mailer.last("rejected").model()).containsEntry("username", "hopeful");
+        assertThat(f.count("SELECT count(*) FROM accounts WHERE id = " + accountId)).isZero();
+        assertThat(f.count("SELECT count(*) FROM users WHERE account_id = " + accountId)).isZero();
+        assertThat(run("reject", "hopeful").err()).containsExactly("herd accounts: no local account named hopeful");
+    }
 }

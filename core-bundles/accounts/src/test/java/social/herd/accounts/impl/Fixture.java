@@ -64,6 +64,8 @@ final class Fixture implements AutoCloseable {
     final AccountAdmin admin;
     final RelationshipService relationships;
     final RelationshipQueries relationshipQueries;
+    final AccountDeletion deletion;
+    final AccountPurgeTask purge;
 
     Fixture(Path dataDir) {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -82,6 +84,8 @@ final class Fixture implements AutoCloseable {
         admin = new AccountAdmin(db, ids, mailer, settings, passwords, HASHER, Clock.systemUTC());
         relationships = new RelationshipService(db, ids, Clock.systemUTC());
         relationshipQueries = new RelationshipQueries(db, settings, Clock.systemUTC());
+        deletion = new AccountDeletion(db, limiter, cache, passwords, HASHER, Clock.systemUTC());
+        purge = new AccountPurgeTask(db, Clock.systemUTC());
     }
 
     @Override

@@ -22,6 +22,9 @@ import org.glassfish.jersey.server.ResourceConfig;
 import social.herd.accounts.impl.web.AccountsResource;
 import social.herd.accounts.impl.web.AuthPagesResource;
 import social.herd.accounts.impl.web.BlocksResource;
+import social.herd.accounts.impl.web.DeletionPageResource;
+import social.herd.accounts.impl.web.InviteResource;
+import social.herd.accounts.impl.web.SignUpPageResource;
 import social.herd.accounts.impl.web.DomainBlocksResource;
 import social.herd.accounts.impl.web.EmailConfirmationsResource;
 import social.herd.accounts.impl.web.FollowRequestsResource;
@@ -50,8 +53,11 @@ final class Http {
     static final long APP_ID = 7;
 
     private final ApplicationHandler handler;
+    /** The web sign-up form, so tests can plug server rules in. */
+    final SignUpPageResource signUpPage;
 
     Http(Fixture f) {
+        signUpPage = new SignUpPageResource(f.signUps, f.settings);
         java.util.logging.Logger.getLogger("org.glassfish.jersey").setLevel(java.util.logging.Level.SEVERE);
         ResourceConfig config = new ResourceConfig();
         config.property("jersey.config.server.wadl.disableWadl", true);
@@ -62,7 +68,8 @@ final class Http {
                 new FollowRequestsResource(f.relationships, f.relationshipQueries, f.settings),
                 new BlocksResource(f.relationshipQueries, f.settings), new MutesResource(f.relationshipQueries, f.settings),
                 new DomainBlocksResource(f.relationships, f.relationshipQueries, f.settings),
-                new PreferencesResource(f.profiles), new EmailConfirmationsResource(f.signUps)}) {
+                new PreferencesResource(f.profiles), new EmailConfirmationsResource(f.signUps),
+                signUpPage, new DeletionPageResource(f.deletion, f.settings), new InviteResource(f.signUps, f.settings)}) {
             if (c instanceof Class<?> type) config.register(type);
             else config.register(c);
         }
@@ -105,10 +112,15 @@ final class Http {
     record Response(int status, Map<String, String> headers, String body) {}
 
     Response send(String method, String path, String token, String contentType, byte[] body) {
+        return send(method, path, token, contentType, body, Map.of());
+    }
+
+    Response send(String method, String path, String token, String contentType, byte[] body, Map<String, String> extra) {
         ContainerRequest request = new ContainerRequest(URI.create("http://localhost/"), URI.create("http://localhost" + path),
                 method, null, new MapPropertiesDelegate(), handler.getConfiguration());
         if (token != null) request.header("Authorization", "Bearer " + token);
         if (contentType != null) request.header("Content-Type", contentType);
+        extra.forEach(request::header);
         if (body != null) {
             request.header("Content-Length", Integer.toString(body.length));
             request.setEntityStream(new ByteArrayInputStream(body));
@@ -130,6 +142,12 @@ final class Http {
 
     Response form(String method, String path, String token, String form) {
         return send(method, path, token, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A form post as a browser sends it, with a Cookie header (null for none). */
+    Response browserForm(String path, String cookie, String form) {
+        return send("POST", path, null, "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8),
+                cookie == null ? Map.of() : Map.of("Cookie", cookie));
     }
 
     Response json(String method, String path, String token, String json) {

@@ -136,7 +136,8 @@ class SignUpTest {
         Http.Response none = signUp("carl", "carl%40example.org", "correct-horse-battery", "");
         assertThat(none.status()).isEqualTo(403);
         assertThat(none.body()).isEqualTo("{\"error\":\"This action is not allowed\"}");
-        assertThat(signUp("carl", "carl%40example.org", "correct-horse-battery", "&invite_code=nope").status()).isEqualTo(403);
+        // a code that does not work is a validation error, so the person learns what is wrong
+        assertThat(signUp("carl", "carl%40example.org", "correct-horse-battery", "&invite_code=nope").status()).isEqualTo(422);
         assertThat(rows()).isEqualTo(before);
 
         f.exec("INSERT INTO invites (id, code, max_uses) VALUES (1, 'WELCOME1', 1)");
@@ -144,8 +145,8 @@ class SignUpTest {
         assertThat(signUp("carl", "carl%40example.org", "correct-horse-battery", "&invite_code=WELCOME1").status()).isEqualTo(200);
         assertThat(f.count("SELECT uses FROM invites WHERE code = 'WELCOME1'")).isEqualTo(1);
         assertThat(f.count("SELECT count(*) FROM users WHERE invite_id = 1 AND approved")).isEqualTo(1);
-        assertThat(signUp("dora", "dora%40example.org", "correct-horse-battery", "&invite_code=WELCOME1").status()).isEqualTo(403);
-        assertThat(signUp("dora", "dora%40example.org", "correct-horse-battery", "&invite_code=OLD").status()).isEqualTo(403);
+        assertThat(signUp("dora", "dora%40example.org", "correct-horse-battery", "&invite_code=WELCOME1").status()).isEqualTo(422);
+        assertThat(signUp("dora", "dora%40example.org", "correct-horse-battery", "&invite_code=OLD").status()).isEqualTo(422);
     }
 
     @Test

@@ -12,8 +12,8 @@ import social.herd.api.auth.Role;
 import social.herd.api.cli.CliCommand;
 
 /**
- * {@code herd accounts ...}: create, approve, modify --reset-password, suspend. Exit codes: 0 done,
- * 1 refused or failed, 2 wrong usage. Problems are one line on {@code err}.
+ * {@code herd accounts ...}: create, approve, reject, modify --reset-password, suspend, invite. Exit
+ * codes: 0 done, 1 refused or failed, 2 wrong usage. Problems are one line on {@code err}.
  */
 @Component(service = CliCommand.class, property = CliCommand.NAME + "=accounts")
 public final class AccountsCommand implements CliCommand {
@@ -21,8 +21,10 @@ public final class AccountsCommand implements CliCommand {
     static final String USAGE = """
             usage: herd accounts create USERNAME --email EMAIL [--role owner|admin|moderator|user] [--confirmed]
                    herd accounts approve USERNAME
+                   herd accounts reject USERNAME
                    herd accounts modify USERNAME --reset-password
-                   herd accounts suspend USERNAME""";
+                   herd accounts suspend USERNAME
+                   herd accounts invite [--max-uses N] [--expires-in-days D]""";
 
     private final AccountAdmin admin;
 
@@ -51,6 +53,11 @@ public final class AccountsCommand implements CliCommand {
                     admin.approve(single(rest));
                     out.println("OK");
                 }
+                case "reject" -> {
+                    admin.reject(single(rest));
+                    out.println("OK");
+                }
+                case "invite" -> invite(rest, out);
                 case "modify" -> modify(rest, out);
                 case "suspend" -> {
                     admin.suspend(single(rest));
@@ -91,6 +98,32 @@ public final class AccountsCommand implements CliCommand {
         String password = admin.create(username, email, role, confirmed);
         out.println("OK");
         out.println("New password: " + password);
+    }
+
+    /** Prints the link last, so scripts can take the last line. */
+    private void invite(List<String> args, PrintStream out) throws Usage {
+        Integer maxUses = null, days = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--max-uses" -> maxUses = positive(value(args, ++i, a), a);
+                case "--expires-in-days" -> days = positive(value(args, ++i, a), a);
+                default -> throw new Usage(a.startsWith("--") ? "unknown option: " + a : "unexpected argument: " + a);
+            }
+        }
+        String link = admin.invite(maxUses, days);
+        out.println("OK");
+        out.println(link);
+    }
+
+    private static int positive(String value, String option) throws Usage {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // falls through to the usage error
+        }
+        throw new Usage(option + " must be a whole number of at least 1");
     }
 
     private void modify(List<String> args, PrintStream out) throws Usage {

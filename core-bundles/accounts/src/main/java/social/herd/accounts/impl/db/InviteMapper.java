@@ -9,6 +9,9 @@ public interface InviteMapper {
     int insert(@Param("id") long id, @Param("code") String code, @Param("maxUses") Integer maxUses,
                @Param("expiresAt") Instant expiresAt, @Param("now") Instant now);
 
+    /** The invite with this code, or null. */
+    InviteRow byCode(@Param("code") String code);
+
     /**
      * Counts one use of the invite when it is still valid (not expired, uses left), atomically.
      *

@@ -38,6 +38,16 @@ public interface UserMapper {
 
     int approve(@Param("id") long id, @Param("now") Instant now);
 
+    /** Records why a moderation filter held the sign-up, for moderators. */
+    int setModerationNote(@Param("id") long id, @Param("note") String note);
+
+    /**
+     * Disables a user who asked to be deleted and schedules the purge; only once.
+     *
+     * @return 1 when marked, 0 when already deleted
+     */
+    int markDeleted(@Param("id") long id, @Param("now") Instant now, @Param("deleteAfter") Instant deleteAfter);
+
     int setRole(@Param("id") long id, @Param("role") String role, @Param("now") Instant now);
 
     int updatePostingDefaults(@Param("id") long id, @Param("privacy") String privacy,

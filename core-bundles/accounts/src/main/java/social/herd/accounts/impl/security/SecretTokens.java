@@ -33,6 +33,16 @@ public final class SecretTokens {
         return out.toString();
     }
 
+    /**
+     * An invite code: 12 characters of the unambiguous alphabet (about 70 bits). Codes are shown in
+     * links and typed by hand, and stored as they are (an invite is not a credential to an account).
+     */
+    public static String newInviteCode() {
+        StringBuilder out = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) out.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+        return out.toString();
+    }
+
     /** SHA-256 hex of {@code secret}. */
     public static String hash(String secret) {
         try {

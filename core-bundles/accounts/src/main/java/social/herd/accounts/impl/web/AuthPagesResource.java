@@ -13,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -137,16 +136,10 @@ public final class AuthPagesResource {
     }
 
     private static Response page(int status, String title, String text) {
-        return html(status, title, "<p>" + NoteHtml.escape(text) + "</p>");
+        return HtmlPage.text(status, title, text);
     }
 
     private static Response html(int status, String title, String body) {
-        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + NoteHtml.escape(title) + "</title></head>"
-                + "<body><main><h1>" + NoteHtml.escape(title) + "</h1>" + body + "</main></body></html>";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
-                .header("Cache-Control", "no-store")
-                .entity(page.getBytes(StandardCharsets.UTF_8)).build();
+        return HtmlPage.html(status, title, body);
     }
 }
