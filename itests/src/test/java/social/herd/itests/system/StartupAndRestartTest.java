@@ -48,6 +48,38 @@ class StartupAndRestartTest {
         assertThat(server.home().resolve("data/pg/PG_VERSION")).exists();
         var ready = server.http().get("/health/ready").json();
         assertThat(ready.get("status").asText()).isEqualTo("up");
+
+        java.util.regex.Matcher owner = java.util.regex.Pattern
+                .compile("First start: owner account 'admin' \\((\\S+)\\) created\\. One-time password: (\\S+)").matcher(log);
+        assertThat(owner.find()).as("first start prints the owner's password:\n%s", log).isTrue();
+        String password = owner.group(2);
+        assertThat(ServerProcess.lines(log, password)).as("printed once, never in a log line").hasSize(1)
+                .noneMatch(l -> l.contains("level="));
+        assertThat(passwordGrant(owner.group(1), password)).as("the one-time password signs in").isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void cliCreatesAccountsOnTheEmbeddedDatabaseWhileTheServerRuns() throws Exception {
+        String out = server.command("accounts", "create", "erin", "--email", "erin@example.com", "--confirmed");
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertThat(last).startsWith("New password: ");
+        assertThat(server.http().get("/api/v1/accounts/lookup?acct=erin").status()).isEqualTo(200);
+        assertThat(passwordGrant("erin@example.com", last.substring("New password: ".length()))).isEqualTo(200);
+        assertThat(server.http().get("/health/ready").status()).as("the server's database was left running").isEqualTo(200);
+    }
+
+    private static int passwordGrant(String login, String password) {
+        var http = server.http();
+        var app = http.post("/api/v1/apps", "application/x-www-form-urlencoded",
+                "client_name=t&redirect_uris=urn:ietf:wg:oauth:2.0:oob&scopes=read").json();
+        return http.post("/oauth/token", "application/x-www-form-urlencoded", "grant_type=password&scope=read"
+                + "&client_id=" + enc(app.get("client_id").asText()) + "&client_secret=" + enc(app.get("client_secret").asText())
+                + "&username=" + enc(login) + "&password=" + enc(password)).status();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
