@@ -65,7 +65,7 @@ class SignUpByMailTest {
     @Order(1)
     void signUpSendsAConfirmationMailWhoseLinkConfirms() throws Exception {
         String appToken = http.post("/oauth/token", "application/x-www-form-urlencoded",
-                "grant_type=client_credentials&scope=write&" + client()).json().get("access_token").asText();
+                "grant_type=client_credentials&scope=read+write&" + client()).json().get("access_token").asText();
         Http.Reply signUp = http.send(HttpRequest.newBuilder(uri("/api/v1/accounts"))
                 .header("Authorization", "Bearer " + appToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -74,8 +74,16 @@ class SignUpByMailTest {
         assertThat(signUp.json().get("access_token").asText()).isNotBlank();
 
         assertThat(login("dora@example.com", "correct horse battery").status()).as("unconfirmed").isNotEqualTo(200);
+        String signUpToken = signUp.json().get("access_token").asText();
+        Http.Reply early = me(signUpToken);
+        assertThat(early.status()).isEqualTo(403);
+        assertThat(early.json().get("error").asText()).isEqualTo("Your login is missing a confirmed e-mail address");
+        awaitMail(1);
+        Http.Reply resend = http.send(HttpRequest.newBuilder(uri("/api/v1/emails/confirmations"))
+                .header("Authorization", "Bearer " + signUpToken).POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(resend.status()).as("the sign-up token may resend the confirmation: %s", resend.body()).isEqualTo(200);
 
-        MimeMessage mail = awaitMail(1);
+        MimeMessage mail = awaitMail(2);
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("dora@example.com");
         String link = link(GreenMailUtil.getBody(mail));
         Http.Reply confirmed = http.get(link.replaceFirst("^http://[^/]+", ""));
@@ -96,7 +104,7 @@ class SignUpByMailTest {
         Http.Reply unknown = http.post("/auth/password", "application/x-www-form-urlencoded", "email=nobody%40example.com");
         assertThat(unknown.body()).as("the answer does not tell which addresses exist").isEqualTo(request.body());
 
-        MimeMessage mail = awaitMail(2);
+        MimeMessage mail = awaitMail(3);
         String link = link(GreenMailUtil.getBody(mail));
         String token = link.substring(link.indexOf("reset_password_token=") + "reset_password_token=".length());
         Http.Reply reset = http.post("/auth/password/edit", "application/x-www-form-urlencoded",

@@ -82,6 +82,10 @@ public final class UserDirectory implements Users {
     }
 
     static UserSummary summary(UserRow u) {
-        return new UserSummary(u.id(), u.accountId(), u.username(), u.email(), LocalUsers.role(u.role()), u.active());
+        UserSummary.State state = u.suspended() ? UserSummary.State.DISABLED
+                : !u.confirmed() ? UserSummary.State.UNCONFIRMED
+                : !u.approved() ? UserSummary.State.PENDING_APPROVAL
+                : UserSummary.State.ACTIVE;
+        return new UserSummary(u.id(), u.accountId(), u.username(), u.email(), LocalUsers.role(u.role()), state);
     }
 }

@@ -13,9 +13,17 @@ import java.util.Set;
  * @param accountId     the user's account, or empty like {@code userId}
  * @param role          the user's role; {@link Role#USER} for application-only tokens
  * @param scopes        the granted scopes as written at issue time, e.g. {@code read write:statuses}
+ * @param confirmed     false while the user has not confirmed the e-mail address or awaits
+ *                      approval: such a token may only resend the confirmation (Mastodon's rule)
  */
 public record Principal(long tokenId, long applicationId, OptionalLong userId, OptionalLong accountId, Role role,
-                        Set<String> scopes) {
+                        Set<String> scopes, boolean confirmed) {
+
+    /** A principal of a confirmed user, or of an application. */
+    public Principal(long tokenId, long applicationId, OptionalLong userId, OptionalLong accountId, Role role,
+                     Set<String> scopes) {
+        this(tokenId, applicationId, userId, accountId, role, scopes, true);
+    }
 
     public Principal {
         Objects.requireNonNull(userId, "userId");

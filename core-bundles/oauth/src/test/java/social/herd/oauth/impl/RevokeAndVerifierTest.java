@@ -93,6 +93,20 @@ class RevokeAndVerifierTest {
     }
 
     @Test
+    void unconfirmedUsersTokensVerifyAsUnconfirmedAndConfirmationCountsAtOnce() {
+        stack.users.add(8, "dora", "pw-dora-pw-dora", social.herd.api.auth.Role.USER);
+        String token = stack.tokenService.token(Params.ofJson(java.util.Map.of("grant_type", "password",
+                "client_id", client.clientId(), "client_secret", client.clientSecret(), "username", "dora",
+                "password", "pw-dora-pw-dora")), "192.0.2.10").accessToken();
+        stack.users.state(8, social.herd.api.accounts.UserSummary.State.UNCONFIRMED);
+        assertThat(stack.tokens.verify(token)).hasValueSatisfying(p -> assertThat(p.confirmed()).isFalse());
+
+        stack.users.state(8, social.herd.api.accounts.UserSummary.State.ACTIVE);
+        assertThat(stack.tokens.verify(token)).as("no stale cache after confirming")
+                .hasValueSatisfying(p -> assertThat(p.confirmed()).isTrue());
+    }
+
+    @Test
     void inactiveUsersTokensAreRefusedOnceTheCacheExpires() {
         OAuthConfig noCache = new OAuthConfig(Duration.ZERO, 100, 30, Duration.ofMinutes(5), 600);
         var verifier = new social.herd.oauth.impl.token.AccessTokens(stack.db, new social.herd.platform.impl.id

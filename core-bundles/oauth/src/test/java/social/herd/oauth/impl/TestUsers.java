@@ -21,15 +21,22 @@ final class TestUsers implements Users {
     volatile boolean throttled;
 
     UserSummary add(long id, String username, String password, Role role) {
-        UserSummary u = new UserSummary(id, id + 1000, username, username + "@example.com", role, true);
+        UserSummary u = new UserSummary(id, id + 1000, username, username + "@example.com", role, UserSummary.State.ACTIVE);
         byId.put(id, new Entry(u, password));
         return u;
+    }
+
+    void state(long id, UserSummary.State state) {
+        Entry e = byId.get(id);
+        UserSummary u = e.user();
+        byId.put(id, new Entry(new UserSummary(u.userId(), u.accountId(), u.username(), u.email(), u.role(), state),
+                e.password()));
     }
 
     void deactivate(long id) {
         Entry e = byId.get(id);
         UserSummary u = e.user();
-        byId.put(id, new Entry(new UserSummary(u.userId(), u.accountId(), u.username(), u.email(), u.role(), false),
+        byId.put(id, new Entry(new UserSummary(u.userId(), u.accountId(), u.username(), u.email(), u.role(), UserSummary.State.DISABLED),
                 e.password()));
     }
 

@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
  * {@code {"error":"The access token is invalid"}}; with a token lacking the scope, 403
  * {@code {"error":"This action is outside the authorized scopes"}}; with an application-only token
  * where a user is needed, 422 {@code {"error":"This method requires an authenticated user"}}.
- * A method annotation overrides the class annotation.
+ * A user who has not confirmed the e-mail address (or awaits approval) gets 403
+ * {@code {"error":"Your login is missing a confirmed e-mail address"}} unless the endpoint allows
+ * it. A method annotation overrides the class annotation.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
@@ -22,4 +24,7 @@ public @interface RequiresScope {
 
     /** Whether the token must belong to a user (false for endpoints such as {@code apps/verify_credentials}). */
     boolean userRequired() default true;
+
+    /** Whether unconfirmed users may call it (true only for resending the confirmation). */
+    boolean allowUnconfirmed() default false;
 }

@@ -46,6 +46,13 @@ class AuthTest {
         }
 
         @GET
+        @Path("resend")
+        @RequiresScope(value = "read", allowUnconfirmed = true)
+        public Map<String, Object> resend(@Context ContainerRequestContext request) {
+            return Map.of("account_id", String.valueOf(Auth.requireAccountId(request)));
+        }
+
+        @GET
         @Path("public")
         public Map<String, Object> open(@Context ContainerRequestContext request) {
             return Map.of("signed_in", Auth.principal(request).isPresent());
@@ -55,7 +62,8 @@ class AuthTest {
     private static final Map<String, Principal> TOKENS = Map.of(
             "user-read", new Principal(1, 7, OptionalLong.of(11), OptionalLong.of(111), Role.USER, Set.of("read")),
             "user-write", new Principal(2, 7, OptionalLong.of(11), OptionalLong.of(111), Role.USER, Set.of("write")),
-            "app-only", new Principal(3, 7, OptionalLong.empty(), OptionalLong.empty(), Role.USER, Set.of("read")));
+            "app-only", new Principal(3, 7, OptionalLong.empty(), OptionalLong.empty(), Role.USER, Set.of("read")),
+            "unconfirmed", new Principal(4, 7, OptionalLong.of(12), OptionalLong.of(112), Role.USER, Set.of("read"), false));
 
     private final JerseyHarness http = new JerseyHarness(
             new MastodonJsonProvider(), new ApiExceptionMapper(), new WebApplicationExceptionMapper(), new ThrowableMapper(),
@@ -110,6 +118,14 @@ class AuthTest {
         JerseyHarness.Response app = get("/api/v1/guarded/app", "app-only");
         assertThat(app.status()).isEqualTo(200);
         assertThat(json(app).get("application_id").asText()).isEqualTo("7");
+    }
+
+    @Test
+    void unconfirmedUsersMayOnlyUseEndpointsThatAllowThem() {
+        JerseyHarness.Response refused = get("/api/v1/guarded/me", "unconfirmed");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(json(refused).get("error").asText()).isEqualTo("Your login is missing a confirmed e-mail address");
+        assertThat(get("/api/v1/guarded/resend", "unconfirmed").status()).isEqualTo(200);
     }
 
     @Test

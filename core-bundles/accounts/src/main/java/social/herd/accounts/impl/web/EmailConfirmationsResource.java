@@ -40,7 +40,7 @@ public final class EmailConfirmationsResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
-    @RequiresScope("write:accounts")
+    @RequiresScope(value = "write:accounts", allowUnconfirmed = true)
     public Map<String, Object> resendForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
                                           @Context ContainerRequestContext request) {
         return resend(FormInput.of(uri.getQueryParameters(), form), request);
@@ -48,7 +48,7 @@ public final class EmailConfirmationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresScope("write:accounts")
+    @RequiresScope(value = "write:accounts", allowUnconfirmed = true)
     public Map<String, Object> resendJson(@Context UriInfo uri, JsonNode body, @Context ContainerRequestContext request) {
         return resend(FormInput.json(uri.getQueryParameters(), body), request);
     }

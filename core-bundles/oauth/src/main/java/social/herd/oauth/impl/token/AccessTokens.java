@@ -137,11 +137,13 @@ public final class AccessTokens implements TokenVerifier, Sessions {
                     Role.USER, Scopes.parse(row.scopes()));
         } else {
             UserSummary user = user(row.userId());
-            if (user == null || !user.active()) return Optional.empty();
+            if (user == null || user.state() == UserSummary.State.DISABLED) return Optional.empty();
+            // An unconfirmed user's sign-up token stays valid (to resend the confirmation); the web
+            // bundle refuses it everywhere else.
             principal = new Principal(row.id(), row.applicationId(), OptionalLong.of(user.userId()),
-                    OptionalLong.of(user.accountId()), user.role(), Scopes.parse(row.scopes()));
+                    OptionalLong.of(user.accountId()), user.role(), Scopes.parse(row.scopes()), user.active());
         }
-        principals.put(hash, principal);
+        if (principal.confirmed()) principals.put(hash, principal);
         return Optional.of(principal);
     }
 
@@ -150,7 +152,8 @@ public final class AccessTokens implements TokenVerifier, Sessions {
         UserSummary cached = userCache.get(userId);
         if (cached != null) return cached;
         UserSummary user = users.byId(userId).orElse(null);
-        if (user != null) userCache.put(userId, user);
+        // Only active users are cached: an unconfirmed user who confirms must be let in at once.
+        if (user != null && user.active()) userCache.put(userId, user);
         return user;
     }
 

@@ -49,5 +49,8 @@ public final class ScopeFilter implements ContainerRequestFilter {
         if (required.userRequired() && !caller.hasUser()) {
             throw new ApiException(422, "This method requires an authenticated user");
         }
+        if (caller.hasUser() && !caller.confirmed() && !required.allowUnconfirmed()) {
+            throw new ApiException(403, "Your login is missing a confirmed e-mail address");
+        }
     }
 }
