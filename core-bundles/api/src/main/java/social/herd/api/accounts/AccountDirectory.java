@@ -1,0 +1,22 @@
+package social.herd.api.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Accounts as other bundles see them: facts for decisions, and Mastodon Account entities to embed. */
+@ProviderType
+public interface AccountDirectory {
+
+    Optional<AccountSummary> byId(long accountId);
+
+    /** A local account by username (case-insensitive), e.g. for {@code @alice} mentions. */
+    Optional<AccountSummary> localByUsername(String username);
+
+    /**
+     * Mastodon Account entities, ready to serialise with the web bundle's JSON setup, keyed by id;
+     * unknown and suspended accounts are left out.
+     */
+    Map<Long, Object> render(Collection<Long> accountIds);
+}

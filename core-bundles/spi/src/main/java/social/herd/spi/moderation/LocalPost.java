@@ -1,0 +1,27 @@
+package social.herd.spi.moderation;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A post (or an edit of one) by a local account, before it is stored.
+ *
+ * @param accountId   the author's account
+ * @param username    the author's username
+ * @param text        the text as written (not yet rendered)
+ * @param spoilerText the content warning, or empty
+ * @param sensitive   whether the author marked the media sensitive
+ * @param visibility  public, unlisted, private or direct
+ * @param mediaCount  how many media are attached
+ * @param mentions    the usernames mentioned ({@code alice} or {@code bob@example.com})
+ * @param edit        true for an edit of an existing post
+ */
+public record LocalPost(long accountId, String username, String text, String spoilerText, boolean sensitive,
+                        String visibility, int mediaCount, List<String> mentions, boolean edit) implements ModerationSubject {
+    public LocalPost {
+        Objects.requireNonNull(username, "username");
+        text = text == null ? "" : text;
+        spoilerText = spoilerText == null ? "" : spoilerText;
+        mentions = List.copyOf(mentions == null ? List.of() : mentions);
+    }
+}
