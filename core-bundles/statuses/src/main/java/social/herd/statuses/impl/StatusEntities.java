@@ -1,0 +1,54 @@
+package social.herd.statuses.impl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/** The Mastodon API entities this bundle answers with (serialised by the web bundle's Jackson setup). */
+public final class StatusEntities {
+
+    private StatusEntities() {}
+
+    /**
+     * Mastodon's Status. The viewer-specific flags are left out for logged-out callers, as Mastodon
+     * does; {@code text} (the source) only accompanies a deletion, for "delete and redraft".
+     */
+    public record Status(String id, Instant createdAt, String inReplyToId, String inReplyToAccountId, boolean sensitive,
+                         String spoilerText, String visibility, String language, String uri, String url,
+                         int repliesCount, int reblogsCount, int favouritesCount, Instant editedAt,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean favourited,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean reblogged,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean muted,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean bookmarked,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean pinned,
+                         String content, Status reblog, Object application, Object account,
+                         List<Object> mediaAttachments, List<Mention> mentions, List<Tag> tags, List<Object> emojis,
+                         Object card, Object poll, List<Object> filtered,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
+
+        /** The same status with its source text, as DELETE answers it. */
+        public Status withText(String source) {
+            return new Status(id, createdAt, inReplyToId, inReplyToAccountId, sensitive, spoilerText, visibility,
+                    language, uri, url, repliesCount, reblogsCount, favouritesCount, editedAt, favourited, reblogged,
+                    muted, bookmarked, pinned, content, reblog, application, account, mediaAttachments, mentions, tags,
+                    emojis, card, poll, filtered, source);
+        }
+    }
+
+    /** Mastodon's Status::Mention. */
+    public record Mention(String id, String username, String url, String acct) {}
+
+    /** Mastodon's Status::Tag. */
+    public record Tag(String name, String url) {}
+
+    /** Mastodon's Context. */
+    public record Context(List<Status> ancestors, List<Status> descendants) {}
+
+    /**
+     * A page of a list, with the ids for the {@code Link} header.
+     *
+     * @param nextMaxId for {@code rel="next"}, null when there is no next page
+     * @param prevMinId for {@code rel="prev"}, null when the page is empty
+     */
+    public record Page<T>(List<T> items, Long nextMaxId, Long prevMinId) {}
+}

@@ -1,0 +1,173 @@
+package social.herd.statuses.impl;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import social.herd.api.accounts.AccountDirectory;
+import social.herd.api.accounts.AccountSummary;
+import social.herd.api.config.ServerSettings;
+import social.herd.api.db.Tx;
+import social.herd.api.media.MediaAttachments;
+import social.herd.statuses.impl.StatusEntities.Mention;
+import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.StatusEntities.Tag;
+import social.herd.statuses.impl.db.Ref;
+import social.herd.statuses.impl.db.StatusMapper;
+import social.herd.statuses.impl.db.StatusRow;
+import social.herd.statuses.impl.db.TagRef;
+
+/**
+ * Rows to Mastodon Status entities, for many statuses at once: one query each for reblogged
+ * originals, mentions, tags and the viewer's favourites, bookmarks and reblogs, one call for the
+ * accounts and one for the media. Does not decide visibility: callers pass visible rows only.
+ */
+@Component(service = StatusViews.class)
+public final class StatusViews {
+
+    private final AccountDirectory accounts;
+    private final ServerSettings server;
+    private volatile MediaAttachments media;
+
+    @Activate
+    public StatusViews(@Reference AccountDirectory accounts, @Reference ServerSettings server) {
+        this.accounts = accounts;
+        this.server = server;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setMedia(MediaAttachments media) {
+        this.media = media;
+    }
+
+    public void unsetMedia(MediaAttachments gone) {
+        if (this.media == gone) this.media = null;
+    }
+
+    /** The media service, or null while none is installed. */
+    MediaAttachments media() {
+        return media;
+    }
+
+    public Status one(Tx tx, Long viewerId, StatusRow row) {
+        return render(tx, viewerId, List.of(row)).get(0);
+    }
+
+    /**
+     * The entities of {@code rows}, in order. A status whose author cannot be rendered (suspended
+     * meanwhile) is left out rather than answered without an account.
+     */
+    public List<Status> render(Tx tx, Long viewerId, List<StatusRow> rows) {
+        if (rows.isEmpty()) return List.of();
+        StatusMapper mapper = tx.mapper(StatusMapper.class);
+        Map<Long, StatusRow> originals = new HashMap<>();
+        Set<Long> originalIds = new HashSet<>();
+        for (StatusRow r : rows) if (r.isReblog()) originalIds.add(r.reblogOfId());
+        if (!originalIds.isEmpty()) mapper.byIds(originalIds).forEach(o -> originals.put(o.id(), o));
+        List<StatusRow> all = new ArrayList<>(rows);
+        all.addAll(originals.values());
+        Set<Long> ids = new LinkedHashSet<>();
+        Set<Long> authorIds = new LinkedHashSet<>();
+        for (StatusRow r : all) {
+            ids.add(r.id());
+            authorIds.add(r.accountId());
+        }
+        Context c = new Context(viewerId);
+        for (Ref m : mapper.mentions(ids)) c.mentions.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m.target());
+        for (TagRef t : mapper.tags(ids)) c.tags.computeIfAbsent(t.statusId(), k -> new ArrayList<>()).add(t.name());
+        Set<Long> accountIds = new HashSet<>(authorIds);
+        c.mentions.values().forEach(accountIds::addAll);
+        for (Long id : accountIds) accounts.byId(id).ifPresent(a -> c.summaries.put(id, a));
+        c.accounts.putAll(accounts.render(authorIds));
+        MediaAttachments m = media;
+        if (m != null) c.media.putAll(m.forStatuses(ids));
+        if (viewerId != null) {
+            c.favourited.addAll(mapper.favouritedAmong(viewerId, ids));
+            c.bookmarked.addAll(mapper.bookmarkedAmong(viewerId, ids));
+            c.reblogged.addAll(mapper.rebloggedAmong(viewerId, ids));
+        }
+        List<Status> out = new ArrayList<>(rows.size());
+        for (StatusRow r : rows) {
+            Status reblog = null;
+            if (r.isReblog()) {
+                StatusRow o = originals.get(r.reblogOfId());
+                if (o == null || !c.accounts.containsKey(o.accountId())) continue;
+                reblog = entity(o, null, c);
+            }
+            if (c.accounts.containsKey(r.accountId())) out.add(entity(r, reblog, c));
+        }
+        return out;
+    }
+
+    private Status entity(StatusRow r, Status reblog, Context c) {
+        String base = base();
+        String username = Optional.ofNullable(c.summaries.get(r.accountId())).map(AccountSummary::username).orElse("");
+        String uri = base + "/users/" + username + "/statuses/" + r.id() + (r.isReblog() ? "/activity" : "");
+        String url = r.isReblog() ? null : base + "/@" + username + "/" + r.id();
+        List<Mention> mentions = new ArrayList<>();
+        for (Long id : c.mentions.getOrDefault(r.id(), List.of())) {
+            AccountSummary a = c.summaries.get(id);
+            if (a != null) mentions.add(mention(a));
+        }
+        List<Tag> tags = c.tags.getOrDefault(r.id(), List.of()).stream()
+                .map(t -> new Tag(t, base + "/tags/" + URLEncoder.encode(t, StandardCharsets.UTF_8))).toList();
+        boolean in = c.viewerId != null;
+        boolean own = in && c.viewerId == r.accountId();
+        return new Status(Long.toString(r.id()), r.createdAt(), str(r.inReplyToId()), str(r.inReplyToAccountId()),
+                r.sensitive(), r.spoilerText(), r.visibility(), r.language(), uri, url, r.repliesCount(),
+                r.reblogsCount(), r.favouritesCount(), r.editedAt(),
+                in ? c.favourited.contains(r.id()) : null, in ? c.reblogged.contains(r.id()) : null,
+                in ? Boolean.FALSE : null, in ? c.bookmarked.contains(r.id()) : null, own ? Boolean.FALSE : null,
+                r.content(), reblog, null, c.accounts.get(r.accountId()),
+                c.media.getOrDefault(r.id(), List.of()), mentions, tags, List.of(), null, null, List.of(), null);
+    }
+
+    /** Mastodon's mention entity; {@code acct} is the bare username for local accounts. */
+    Mention mention(AccountSummary a) {
+        String acct = a.local() ? a.username() : a.username() + "@" + a.domain();
+        String url = a.local() ? profileUrl(a.username()) : "https://" + a.domain() + "/@" + a.username();
+        return new Mention(Long.toString(a.id()), a.username(), url, acct);
+    }
+
+    String profileUrl(String username) {
+        return base() + "/@" + username;
+    }
+
+    private String base() {
+        return server.publicUrl().toString().replaceAll("/+$", "");
+    }
+
+    private static String str(Long id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** What one render call loaded. */
+    private static final class Context {
+        final Long viewerId;
+        final Map<Long, List<Long>> mentions = new HashMap<>();
+        final Map<Long, List<String>> tags = new HashMap<>();
+        final Map<Long, AccountSummary> summaries = new HashMap<>();
+        final Map<Long, Object> accounts = new HashMap<>();
+        final Map<Long, List<Object>> media = new HashMap<>();
+        final Set<Long> favourited = new HashSet<>();
+        final Set<Long> bookmarked = new HashSet<>();
+        final Set<Long> reblogged = new HashSet<>();
+
+        Context(Long viewerId) {
+            this.viewerId = viewerId;
+        }
+    }
+}

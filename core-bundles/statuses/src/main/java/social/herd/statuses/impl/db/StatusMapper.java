@@ -1,0 +1,90 @@
+package social.herd.statuses.impl.db;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * SQL on statuses, their mentions, tags and idempotency keys; statements in StatusMapper.xml.
+ * Counters change in one statement ({@code x = x + delta}) so concurrent changes add up.
+ * Paged queries take Mastodon's {@code maxId}, {@code sinceId}, {@code minId} (nullable) and
+ * {@code limit}; with {@code minId} rows come oldest first.
+ */
+public interface StatusMapper {
+
+    /** Inserts a status; 0 when a live reblog of the same status by the same account exists. */
+    int insert(StatusRow row);
+
+    StatusRow byId(@Param("id") long id);
+
+    List<StatusRow> byIds(@Param("ids") Collection<Long> ids);
+
+    int insertMention(@Param("statusId") long statusId, @Param("accountId") long accountId);
+
+    /** (status id, account id) of every mention of the given statuses. */
+    List<Ref> mentions(@Param("ids") Collection<Long> statusIds);
+
+    /** The tag's id, creating it when new. */
+    long upsertTag(@Param("id") long id, @Param("name") String name, @Param("now") Instant now);
+
+    int insertStatusTag(@Param("statusId") long statusId, @Param("tagId") long tagId);
+
+    List<TagRef> tags(@Param("ids") Collection<Long> statusIds);
+
+    /**
+     * Claims an idempotency key for {@code statusId}: the claimed status id when the key was new or
+     * older than {@code expiredBefore}, null when a live key exists (then see {@link #keyedStatus}).
+     */
+    Long claimKey(@Param("accountId") long accountId, @Param("key") String key, @Param("statusId") long statusId,
+                  @Param("now") Instant now, @Param("expiredBefore") Instant expiredBefore);
+
+    Long keyedStatus(@Param("accountId") long accountId, @Param("key") String key);
+
+    int addReplies(@Param("id") long id, @Param("delta") int delta);
+
+    int addReblogs(@Param("id") long id, @Param("delta") int delta);
+
+    int addFavourites(@Param("id") long id, @Param("delta") int delta);
+
+    /** Marks a live status deleted; 1 when it was live. */
+    int markDeleted(@Param("id") long id, @Param("now") Instant now);
+
+    /** Marks every live reblog of {@code id} deleted. */
+    int deleteReblogsOf(@Param("id") long id, @Param("now") Instant now);
+
+    /** The live reblog of {@code statusId} by {@code accountId}, or null. */
+    StatusRow reblogBy(@Param("accountId") long accountId, @Param("statusId") long statusId);
+
+    /** Live statuses up the reply chain of {@code id}, nearest first, at most {@code limit}. */
+    List<StatusRow> ancestors(@Param("id") long id, @Param("limit") int limit);
+
+    /** Live replies below {@code id}, any depth, oldest first, at most {@code limit}. */
+    List<StatusRow> descendants(@Param("id") long id, @Param("limit") int limit);
+
+    /** Of {@code ids}, those {@code accountId} favourited / bookmarked / reblogged (live reblog). */
+    List<Long> favouritedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
+
+    List<Long> bookmarkedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
+
+    List<Long> rebloggedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
+
+    // ---- timelines: candidates only; StatusVisibility decides what is shown
+
+    /**
+     * Live statuses and reblogs by any of {@code accountIds}, read per account through
+     * statuses_by_account (at most {@code limit} each) and merged: the cost is bounded by the number
+     * of accounts, however long ago they last posted.
+     */
+    List<StatusRow> byAccounts(@Param("accountIds") Collection<Long> accountIds, @Param("maxId") Long maxId,
+                               @Param("sinceId") Long sinceId, @Param("minId") Long minId, @Param("limit") int limit);
+
+    /** Live public original posts; {@code local} true/false/null = local only / remote only / both. */
+    List<StatusRow> publicPosts(@Param("local") Boolean local, @Param("onlyMedia") boolean onlyMedia,
+                                @Param("tag") String tag, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
+                                @Param("minId") Long minId, @Param("limit") int limit);
+
+    /** (reblog status id, reblogging account) of live reblogs of {@code statusId}. */
+    List<Ref> rebloggedBy(@Param("statusId") long statusId, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
+                          @Param("minId") Long minId, @Param("limit") int limit);
+}

@@ -1,0 +1,176 @@
+package social.herd.statuses.impl.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
+import social.herd.api.config.ServerSettings;
+import social.herd.statuses.impl.InteractionService;
+import social.herd.statuses.impl.PostRequest;
+import social.herd.statuses.impl.PostingService;
+import social.herd.statuses.impl.StatusEntities;
+import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.StatusQueries;
+import social.herd.web.api.Auth;
+import social.herd.web.api.PageRequest;
+import social.herd.web.api.RequiresScope;
+
+/**
+ * Mastodon's {@code /api/v1/statuses}: post, view, delete, context, favourite, reblog, bookmark
+ * and who favourited or reblogged. Thin: parse, call one service method, answer.
+ */
+@Component(service = StatusesResource.class)
+@JakartarsResource
+@JSONRequired
+@Path("/api/v1/statuses")
+@Produces(MediaType.APPLICATION_JSON)
+public final class StatusesResource {
+
+    private static final String ID = "{id: [0-9]{1,19}}";
+
+    private final PostingService posting;
+    private final InteractionService interactions;
+    private final StatusQueries queries;
+    private final ServerSettings server;
+
+    @Activate
+    public StatusesResource(@Reference PostingService posting, @Reference InteractionService interactions,
+                            @Reference StatusQueries queries, @Reference ServerSettings server) {
+        this.posting = posting;
+        this.interactions = interactions;
+        this.queries = queries;
+        this.server = server;
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:statuses")
+    public Status postForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+                           @HeaderParam("Idempotency-Key") String key, @Context ContainerRequestContext request) {
+        return post(Params.of(uri.getQueryParameters(), form), key, request);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:statuses")
+    public Status postJson(@Context UriInfo uri, JsonNode body, @HeaderParam("Idempotency-Key") String key,
+                           @Context ContainerRequestContext request) {
+        return post(Params.json(uri.getQueryParameters(), body), key, request);
+    }
+
+    private Status post(Params in, String key, ContainerRequestContext request) {
+        long author = Auth.requireAccountId(request);
+        return posting.post(author, new PostRequest(in.get("status"), in.ids("media_ids"), in.get("spoiler_text"),
+                in.bool("sensitive", false), in.get("visibility"), in.id("in_reply_to_id"), in.get("language"), key));
+    }
+
+    /** Public; a token, when sent, makes private posts the caller may see visible. */
+    @GET
+    @Path(ID)
+    public Status get(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return queries.get(viewer(request), id);
+    }
+
+    @DELETE
+    @Path(ID)
+    @RequiresScope("write:statuses")
+    public Status delete(@PathParam("id") long id, @Context UriInfo uri, @Context ContainerRequestContext request) {
+        boolean deleteMedia = Params.of(uri.getQueryParameters(), null).bool("delete_media", false);
+        return posting.delete(Auth.requireAccountId(request), id, deleteMedia);
+    }
+
+    @GET
+    @Path(ID + "/context")
+    public StatusEntities.Context context(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return queries.context(viewer(request), id);
+    }
+
+    @POST
+    @Path(ID + "/favourite")
+    @RequiresScope("write:favourites")
+    public Status favourite(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.favourite(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/unfavourite")
+    @RequiresScope("write:favourites")
+    public Status unfavourite(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.unfavourite(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/reblog")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:statuses")
+    public Status reblogForm(@PathParam("id") long id, @Context UriInfo uri, MultivaluedMap<String, String> form,
+                             @Context ContainerRequestContext request) {
+        return interactions.reblog(Auth.requireAccountId(request), id,
+                Params.of(uri.getQueryParameters(), form).get("visibility"));
+    }
+
+    @POST
+    @Path(ID + "/reblog")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:statuses")
+    public Status reblogJson(@PathParam("id") long id, @Context UriInfo uri, JsonNode body,
+                             @Context ContainerRequestContext request) {
+        return interactions.reblog(Auth.requireAccountId(request), id,
+                Params.json(uri.getQueryParameters(), body).get("visibility"));
+    }
+
+    @POST
+    @Path(ID + "/unreblog")
+    @RequiresScope("write:statuses")
+    public Status unreblog(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.unreblog(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/bookmark")
+    @RequiresScope("write:bookmarks")
+    public Status bookmark(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.bookmark(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/unbookmark")
+    @RequiresScope("write:bookmarks")
+    public Status unbookmark(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.unbookmark(Auth.requireAccountId(request), id);
+    }
+
+    @GET
+    @Path(ID + "/favourited_by")
+    public Response favouritedBy(@PathParam("id") long id, @Context UriInfo uri, @Context ContainerRequestContext request) {
+        return Pages.response(queries.favouritedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server);
+    }
+
+    @GET
+    @Path(ID + "/reblogged_by")
+    public Response rebloggedBy(@PathParam("id") long id, @Context UriInfo uri, @Context ContainerRequestContext request) {
+        return Pages.response(queries.rebloggedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server);
+    }
+
+    /** The caller's account, or null for anonymous and application-only callers. */
+    static Long viewer(ContainerRequestContext request) {
+        return Auth.principal(request).filter(p -> p.accountId().isPresent())
+                .map(p -> p.accountId().getAsLong()).orElse(null);
+    }
+}

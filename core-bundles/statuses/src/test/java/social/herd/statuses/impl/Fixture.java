@@ -1,0 +1,224 @@
+package social.herd.statuses.impl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import social.herd.api.accounts.AccountDirectory;
+import social.herd.api.accounts.AccountSummary;
+import social.herd.api.accounts.SocialGraph;
+import social.herd.api.config.ServerSettings;
+import social.herd.api.moderation.Moderation;
+import social.herd.platform.impl.db.PooledDataSource;
+import social.herd.platform.impl.db.TxDatabase;
+import social.herd.platform.impl.id.TimeSortableIdGenerator;
+import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationRunner;
+import social.herd.platform.impl.migrate.MigrationScript;
+import social.herd.spi.moderation.ModerationSubject;
+import social.herd.spi.moderation.Verdict;
+import social.herd.statuses.impl.timelines.TimelineService;
+import social.herd.testing.TestPostgres;
+
+/**
+ * The bundle's services wired as DS would wire them, on a fresh real PostgreSQL database with the
+ * platform's and this bundle's real migrations. The accounts bundle's services (directory and
+ * social graph) and moderation are small map-backed doubles: they belong to other bundles.
+ */
+final class Fixture implements AutoCloseable {
+
+    final PooledDataSource ds;
+    final TxDatabase db;
+    final TimeSortableIdGenerator ids = new TimeSortableIdGenerator();
+    final Settings settings = new Settings();
+    final Directory directory = new Directory();
+    final Graph graph = new Graph();
+    final SettableModeration moderation = new SettableModeration();
+    final StatusVisibility visibility;
+    final StatusViews views;
+    final PostingService posting;
+    final InteractionService interactions;
+    final StatusQueries queries;
+    final TimelineService timelines;
+
+    Fixture() {
+        ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
+        MigrationRunner runner = new MigrationRunner(ds);
+        runner.migrate("social.herd.platform", platformScripts());
+        runner.migrate("social.herd.statuses", scripts(Path.of("target/classes/db/migration")));
+        db = new TxDatabase(ds);
+        visibility = new StatusVisibility(graph, directory);
+        views = new StatusViews(directory, settings);
+        posting = new PostingService(db, ids, directory, settings, visibility, views, Clock.systemUTC());
+        posting.setModeration(moderation);
+        interactions = new InteractionService(db, ids, visibility, views, Clock.systemUTC());
+        queries = new StatusQueries(db, visibility, views, directory);
+        timelines = new TimelineService(db, graph, visibility, views);
+    }
+
+    @Override
+    public void close() {
+        ds.close();
+    }
+
+    long count(String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    void exec(String sql) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static List<MigrationScript> platformScripts() {
+        try {
+            URI jar = PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
+            Path location = Path.of(jar);
+            if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
+            try (FileSystem fs = FileSystems.newFileSystem(location)) {
+                return scripts(fs.getPath("db/migration"));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("platform migrations not found", e);
+        }
+    }
+
+    private static List<MigrationScript> scripts(Path dir) {
+        List<MigrationScript> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (out.isEmpty()) throw new AssertionError("no migrations in " + dir);
+        return out;
+    }
+
+    static final class Settings implements ServerSettings {
+        @Override public URI publicUrl() { return URI.create("https://social.example"); }
+        @Override public String webDomain() { return "social.example"; }
+        @Override public String localDomain() { return "example.com"; }
+        @Override public Path dataDir() { return Path.of("target"); }
+        @Override public Registrations registrations() { return Registrations.OPEN; }
+        @Override public Role role() { return Role.ALL; }
+        @Override public String version() { return "0.1.0"; }
+    }
+
+    /** Accounts in a map; render answers a small Account-like map. */
+    static final class Directory implements AccountDirectory {
+        private static final AtomicLong NEXT = new AtomicLong(1000);
+        final Map<Long, AccountSummary> accounts = new ConcurrentHashMap<>();
+
+        /** A new local account with a unique username starting with {@code prefix}. */
+        long create(String prefix) {
+            long id = NEXT.incrementAndGet();
+            accounts.put(id, new AccountSummary(id, prefix + id, null, false, false));
+            return id;
+        }
+
+        String username(long id) {
+            return accounts.get(id).username();
+        }
+
+        void suspend(long id) {
+            AccountSummary a = accounts.get(id);
+            accounts.put(id, new AccountSummary(id, a.username(), a.domain(), a.locked(), true));
+        }
+
+        @Override
+        public Optional<AccountSummary> byId(long accountId) {
+            return Optional.ofNullable(accounts.get(accountId));
+        }
+
+        @Override
+        public Optional<AccountSummary> localByUsername(String username) {
+            return accounts.values().stream().filter(a -> a.local() && a.username().equalsIgnoreCase(username)).findFirst();
+        }
+
+        @Override
+        public Map<Long, Object> render(Collection<Long> ids) {
+            Map<Long, Object> out = new LinkedHashMap<>();
+            for (Long id : ids) {
+                AccountSummary a = accounts.get(id);
+                if (a != null && !a.suspended()) out.put(id, Map.of("id", Long.toString(id), "username", a.username(), "acct", a.username()));
+            }
+            return out;
+        }
+    }
+
+    /** Follows, blocks and mutes as sets of pairs. */
+    static final class Graph implements SocialGraph {
+        final Set<List<Long>> follows = ConcurrentHashMap.newKeySet();
+        final Set<List<Long>> blocks = ConcurrentHashMap.newKeySet();
+        final Set<List<Long>> mutes = ConcurrentHashMap.newKeySet();
+
+        void follow(long a, long b) { follows.add(List.of(a, b)); }
+        void block(long a, long b) { blocks.add(List.of(a, b)); }
+        void mute(long a, long b) { mutes.add(List.of(a, b)); }
+
+        @Override public boolean follows(long follower, long target) { return follows.contains(List.of(follower, target)); }
+
+        @Override
+        public List<Long> following(long accountId) {
+            return follows.stream().filter(p -> p.get(0) == accountId).map(p -> p.get(1)).toList();
+        }
+
+        @Override
+        public List<Long> localFollowers(long accountId) {
+            return follows.stream().filter(p -> p.get(1) == accountId).map(p -> p.get(0)).toList();
+        }
+
+        @Override
+        public boolean blockedEitherWay(long a, long b) {
+            return blocks.contains(List.of(a, b)) || blocks.contains(List.of(b, a));
+        }
+
+        @Override
+        public Set<Long> hiddenFrom(long viewerId) {
+            Set<Long> out = new HashSet<>();
+            blocks.forEach(p -> { if (p.get(0) == viewerId) out.add(p.get(1)); if (p.get(1) == viewerId) out.add(p.get(0)); });
+            mutes.forEach(p -> { if (p.get(0) == viewerId) out.add(p.get(1)); });
+            return out;
+        }
+    }
+
+    /** Answers the verdict a test sets; remembers what it was asked. */
+    static final class SettableModeration implements Moderation {
+        volatile Verdict verdict = Verdict.accept();
+        volatile ModerationSubject last;
+
+        @Override
+        public Verdict review(ModerationSubject subject) {
+            last = subject;
+            return verdict;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package social.herd.statuses.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static social.herd.statuses.impl.Api.ids;
+import static social.herd.statuses.impl.Api.link;
+import static social.herd.statuses.impl.Api.ok;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Timeline paging (max_id, since_id, min_id, limit, Link headers), mutes and the hashtag timeline. */
+class TimelinesTest {
+
+    static Fixture f;
+    static Api api;
+
+    @BeforeAll
+    static void start() {
+        f = new Fixture();
+        api = new Api(f);
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    @Test
+    void homePagesWithLinksAndSkipsMutedAndUnfollowed() {
+        long me = f.directory.create("me");
+        long friend = f.directory.create("friend");
+        long muted = f.directory.create("muted");
+        long other = f.directory.create("other");
+        f.graph.follow(me, friend);
+        f.graph.follow(me, muted);
+        f.graph.mute(me, muted);
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mine.add(api.post(i % 2 == 0 ? friend : me, "post " + i).get("id").asText());
+            api.post(muted, "muted " + i);
+            api.post(other, "other " + i);
+        }
+        List<String> newest = new ArrayList<>(mine);
+        java.util.Collections.reverse(newest);
+        assertThat(ids(ok(api.get("/api/v1/timelines/home", me)))).isEqualTo(newest);
+
+        Http.Response p1 = api.get("/api/v1/timelines/home?limit=2", me);
+        assertThat(ids(ok(p1))).isEqualTo(newest.subList(0, 2));
+        assertThat(link(p1, "next")).isEqualTo("/api/v1/timelines/home?limit=2&max_id=" + newest.get(1));
+        assertThat(link(p1, "prev")).isEqualTo("/api/v1/timelines/home?limit=2&min_id=" + newest.get(0));
+        Http.Response p2 = api.get(link(p1, "next"), me);
+        assertThat(ids(ok(p2))).isEqualTo(newest.subList(2, 4));
+        Http.Response p3 = api.get(link(p2, "next"), me);
+        assertThat(ids(ok(p3))).isEqualTo(newest.subList(4, 5));
+        assertThat(link(p3, "next")).isNull();
+        // min_id: the page right above, newest first
+        assertThat(ids(ok(api.get(link(p3, "prev"), me)))).isEqualTo(newest.subList(2, 4));
+        assertThat(ids(ok(api.get("/api/v1/timelines/home?since_id=" + newest.get(2), me)))).isEqualTo(newest.subList(0, 2));
+        assertThat(ids(ok(api.get("/api/v1/timelines/home?limit=1000", me)))).hasSize(5);
+        assertThat(api.get("/api/v1/timelines/home?max_id=x", me).status()).isEqualTo(400);
+        assertThat(api.http.get("/api/v1/timelines/home", "scoped:1:" + me + ":read:accounts").status()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesAreFilledPastInvisibleCandidates() {
+        long poster = f.directory.create("poster");
+        long blocker = f.directory.create("blocker");
+        String visible = api.post(poster, "visible #fill").get("id").asText();
+        for (int i = 0; i < 6; i++) api.post(blocker, "hidden #fill " + i);
+        long viewer = f.directory.create("viewer");
+        f.graph.block(blocker, viewer);
+        // the newest six candidates are invisible to the viewer; a page of 2 still finds the visible one
+        assertThat(ids(ok(api.get("/api/v1/timelines/tag/fill?limit=2", viewer)))).containsExactly(visible);
+        assertThat(ids(ok(api.get("/api/v1/timelines/tag/fill?limit=2", null)))).hasSize(2);
+    }
+
+    @Test
+    void tagTimelineHasPublicPostsWithTheTag() {
+        long a = f.directory.create("tagger");
+        String one = api.post(a, "#Herd rocks").get("id").asText();
+        String two = api.post(a, "more #herd").get("id").asText();
+        api.post(a, "quiet #herd", "&visibility=unlisted");
+        api.post(a, "other #flock");
+        assertThat(ids(ok(api.get("/api/v1/timelines/tag/HERD", null)))).containsExactly(two, one);
+        assertThat(ids(ok(api.get("/api/v1/timelines/tag/herd?limit=1", null)))).containsExactly(two);
+        assertThat(ok(api.get("/api/v1/timelines/tag/nothing", null))).isEmpty();
+        assertThat(ok(api.get("/api/v1/timelines/tag/herd", null)).get(0).get("tags").get(0).get("name").asText())
+                .isEqualTo("herd");
+    }
+}
