@@ -113,7 +113,7 @@ public class RuntimeTest {
         Http.Reply r = http.await("/api/v1/instance/rules", Duration.ofSeconds(10), x -> x.body().contains("No spam."));
         assertEquals(200, r.status());
         assertEquals(List.of("Be kind.", "No spam."), r.json().findValuesAsText("text"));
-        Http.Reply instance = http.get("/api/v1/instance");
+        Http.Reply instance = http.await("/api/v1/instance", Duration.ofSeconds(10), x -> x.status() == 200);
         assertEquals(200, instance.status());
         assertEquals("4.3.0 (compatible; Herd 0.1.0)", instance.json().get("version").asText());
         assertEquals("snake_case keys", true, instance.json().has("short_description"));

@@ -95,8 +95,13 @@ public final class Main {
                 runtime.stop(30);
                 if (db != null) db.close();
             }, "herd-shutdown"));
-            String url = "http://" + loopbackFor(config.string("server.bind")) + ":" + config.port() + "/health";
-            awaitHttp(url, Duration.ofSeconds(60));
+            String base = "http://" + loopbackFor(config.string("server.bind")) + ":" + config.port();
+            awaitHttp(base + "/health", Duration.ofSeconds(60));
+            // Ready means the database answers and the REST application has settled; a node that
+            // never gets there keeps running (and reporting why) rather than exiting.
+            if (!answers200(base + "/health/ready", Duration.ofSeconds(90))) {
+                log.warn("herd started but is not ready yet; see {}/health/ready", base);
+            }
             log.info("herd ready version={} url={} local_domain={} database={} startup_seconds={}", version(),
                     config.string("server.public_url"), config.string("server.local_domain"),
                     embedded == null ? "external" : "embedded", String.format("%.1f", (System.nanoTime() - started) / 1e9));
@@ -232,6 +237,15 @@ public final class Main {
 
     private static String loopbackFor(String bind) {
         return bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    }
+
+    private static boolean answers200(String url, Duration timeout) throws InterruptedException {
+        try {
+            awaitHttp(url, timeout);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void awaitHttp(String url, Duration timeout) throws IOException, InterruptedException {
