@@ -10,9 +10,10 @@ import java.util.List;
  * @param visibility     null for the default
  * @param inReplyToId    null when not a reply
  * @param idempotencyKey the {@code Idempotency-Key} header, or null
+ * @param poll           {@code poll[...]}, or null for none
  */
 public record PostRequest(String text, List<Long> mediaIds, String spoilerText, boolean sensitive, String visibility,
-                          Long inReplyToId, String language, String idempotencyKey) {
+                          Long inReplyToId, String language, String idempotencyKey, PollRequest poll) {
     public PostRequest {
         text = text == null ? "" : text;
         spoilerText = spoilerText == null ? "" : spoilerText.strip();

@@ -51,4 +51,29 @@ public final class StatusEntities {
      * @param prevMinId for {@code rel="prev"}, null when the page is empty
      */
     public record Page<T>(List<T> items, Long nextMaxId, Long prevMinId) {}
+
+    /**
+     * Mastodon's Poll. {@code votes_count} of the options is null while the totals are hidden;
+     * {@code voters_count} is null for single-choice polls (as documented); {@code voted} and
+     * {@code own_votes} are left out for logged-out callers.
+     */
+    public record Poll(String id, Instant expiresAt, boolean expired, boolean multiple, int votesCount,
+                       Integer votersCount, List<PollOption> options, List<Object> emojis,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean voted,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> ownVotes) {}
+
+    /** Mastodon's Poll::Option. */
+    public record PollOption(String title, Integer votesCount) {}
+
+    /** Mastodon's StatusEdit: one version of a status. */
+    public record StatusEdit(String content, String spoilerText, boolean sensitive, Instant createdAt, Object account,
+                             EditPoll poll, List<Object> mediaAttachments, List<Object> emojis) {}
+
+    /** The poll of a StatusEdit: its option titles only. */
+    public record EditPoll(List<EditPollOption> options) {}
+
+    public record EditPollOption(String title) {}
+
+    /** Mastodon's StatusSource, for editing. */
+    public record StatusSource(String id, String text, String spoilerText) {}
 }

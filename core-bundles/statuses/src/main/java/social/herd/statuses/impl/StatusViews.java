@@ -2,6 +2,7 @@ package social.herd.statuses.impl;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import social.herd.api.media.MediaAttachments;
 import social.herd.statuses.impl.StatusEntities.Mention;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusEntities.Tag;
+import social.herd.statuses.impl.db.EditMapper;
 import social.herd.statuses.impl.db.Ref;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
@@ -31,8 +33,9 @@ import social.herd.statuses.impl.db.TagRef;
 
 /**
  * Rows to Mastodon Status entities, for many statuses at once: one query each for reblogged
- * originals, mentions, tags and the viewer's favourites, bookmarks and reblogs, one call for the
- * accounts and one for the media. Does not decide visibility: callers pass visible rows only.
+ * originals, mentions, tags and the viewer's favourites, bookmarks, reblogs and pins, three for
+ * polls, one call for the accounts and one for the media. Does not decide visibility: callers pass
+ * visible rows only.
  */
 @Component(service = StatusViews.class)
 public final class StatusViews {
@@ -94,10 +97,13 @@ public final class StatusViews {
         c.accounts.putAll(accounts.render(authorIds));
         MediaAttachments m = media;
         if (m != null) c.media.putAll(m.forStatuses(ids));
+        c.polls.putAll(PollViews.forStatuses(tx, viewerId, ids, Instant.now()));
         if (viewerId != null) {
             c.favourited.addAll(mapper.favouritedAmong(viewerId, ids));
             c.bookmarked.addAll(mapper.bookmarkedAmong(viewerId, ids));
             c.reblogged.addAll(mapper.rebloggedAmong(viewerId, ids));
+            // only one's own statuses can be pinned, and only their author sees the flag
+            c.pinned.addAll(tx.mapper(EditMapper.class).pinnedAmong(viewerId, ids));
         }
         List<Status> out = new ArrayList<>(rows.size());
         for (StatusRow r : rows) {
@@ -130,9 +136,9 @@ public final class StatusViews {
                 r.sensitive(), r.spoilerText(), r.visibility(), r.language(), uri, url, r.repliesCount(),
                 r.reblogsCount(), r.favouritesCount(), r.editedAt(),
                 in ? c.favourited.contains(r.id()) : null, in ? c.reblogged.contains(r.id()) : null,
-                in ? Boolean.FALSE : null, in ? c.bookmarked.contains(r.id()) : null, own ? Boolean.FALSE : null,
+                in ? Boolean.FALSE : null, in ? c.bookmarked.contains(r.id()) : null, own ? c.pinned.contains(r.id()) : null,
                 r.content(), reblog, null, c.accounts.get(r.accountId()),
-                c.media.getOrDefault(r.id(), List.of()), mentions, tags, List.of(), null, null, List.of(), null);
+                c.media.getOrDefault(r.id(), List.of()), mentions, tags, List.of(), null, c.polls.get(r.id()), List.of(), null);
     }
 
     /** Mastodon's mention entity; {@code acct} is the bare username for local accounts. */
@@ -165,6 +171,8 @@ public final class StatusViews {
         final Set<Long> favourited = new HashSet<>();
         final Set<Long> bookmarked = new HashSet<>();
         final Set<Long> reblogged = new HashSet<>();
+        final Set<Long> pinned = new HashSet<>();
+        final Map<Long, StatusEntities.Poll> polls = new HashMap<>();
 
         Context(Long viewerId) {
             this.viewerId = viewerId;

@@ -59,6 +59,11 @@ final class Api {
         return post(account, text, "");
     }
 
+    /** PUT /api/v1/statuses/:id with a form. */
+    Http.Response edit(long account, String statusId, String form) {
+        return http.form("PUT", "/api/v1/statuses/" + statusId, Http.token(account), form);
+    }
+
     Http.Response get(String path, Long account) {
         return http.get(path, account == null ? null : Http.token(account));
     }

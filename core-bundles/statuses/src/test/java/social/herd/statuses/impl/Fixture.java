@@ -35,6 +35,7 @@ import social.herd.platform.impl.migrate.MigrationRunner;
 import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.Verdict;
+import social.herd.statuses.impl.timelines.AccountPostsService;
 import social.herd.statuses.impl.timelines.TimelineService;
 import social.herd.testing.TestPostgres;
 
@@ -58,6 +59,10 @@ final class Fixture implements AutoCloseable {
     final InteractionService interactions;
     final StatusQueries queries;
     final TimelineService timelines;
+    final EditService editing;
+    final PinService pins;
+    final PollService polls;
+    final AccountPostsService accountPosts;
 
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -72,6 +77,10 @@ final class Fixture implements AutoCloseable {
         interactions = new InteractionService(db, ids, visibility, views, Clock.systemUTC());
         queries = new StatusQueries(db, visibility, views, directory);
         timelines = new TimelineService(db, graph, visibility, views);
+        editing = new EditService(db, ids, directory, visibility, views, posting, Clock.systemUTC());
+        pins = new PinService(db, ids, visibility, views, Clock.systemUTC());
+        polls = new PollService(db, visibility, Clock.systemUTC());
+        accountPosts = new AccountPostsService(db, directory, visibility, views);
     }
 
     @Override

@@ -23,8 +23,10 @@ import social.herd.api.auth.Principal;
 import social.herd.statuses.impl.timelines.HomeTimelineResource;
 import social.herd.statuses.impl.timelines.PublicTimelineResource;
 import social.herd.statuses.impl.timelines.TagTimelineResource;
+import social.herd.statuses.impl.web.AccountStatusesResource;
 import social.herd.statuses.impl.web.BookmarksResource;
 import social.herd.statuses.impl.web.FavouritesResource;
+import social.herd.statuses.impl.web.PollsResource;
 import social.herd.statuses.impl.web.StatusesResource;
 import social.herd.api.auth.Role;
 import social.herd.web.api.Auth;
@@ -54,7 +56,8 @@ final class Http {
         config.property("jersey.config.server.wadl.disableWadl", true);
         for (Object c : new Object[] {new MastodonJsonProvider(), new ApiExceptionMapper(), new WebApplicationExceptionMapper(),
                 new JacksonExceptionMapper(), new ThrowableMapper(), new TestAuthentication(), ScopeFilter.class,
-                new StatusesResource(f.posting, f.interactions, f.queries, f.settings),
+                new StatusesResource(f.posting, f.editing, f.pins, f.interactions, f.queries, f.settings),
+                new PollsResource(f.polls), new AccountStatusesResource(f.accountPosts, f.settings),
                 new FavouritesResource(f.queries, f.settings), new BookmarksResource(f.queries, f.settings),
                 new HomeTimelineResource(f.timelines, f.settings), new PublicTimelineResource(f.timelines, f.settings),
                 new TagTimelineResource(f.timelines, f.settings)}) {

@@ -87,4 +87,19 @@ public interface StatusMapper {
     /** (reblog status id, reblogging account) of live reblogs of {@code statusId}. */
     List<Ref> rebloggedBy(@Param("statusId") long statusId, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
                           @Param("minId") Long minId, @Param("limit") int limit);
+
+    /**
+     * Live statuses and reblogs of one account, through statuses_by_account.
+     *
+     * @param excludeReplies leaves out replies to others (replies to oneself, threads, stay)
+     * @param tag            a lower-case hashtag name to restrict to, or null
+     */
+    List<StatusRow> byAccount(@Param("accountId") long accountId, @Param("excludeReplies") boolean excludeReplies,
+                              @Param("excludeReblogs") boolean excludeReblogs, @Param("onlyMedia") boolean onlyMedia,
+                              @Param("tag") String tag, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
+                              @Param("minId") Long minId, @Param("limit") int limit);
+
+    /** The account's live pinned statuses, paged by status id like {@link #byAccount}. */
+    List<StatusRow> pinnedBy(@Param("accountId") long accountId, @Param("maxId") Long maxId,
+                             @Param("sinceId") Long sinceId, @Param("minId") Long minId, @Param("limit") int limit);
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import social.herd.statuses.impl.PollRequest;
 import social.herd.web.api.ApiException;
 
 /**
@@ -27,16 +28,53 @@ final class Params {
     static Params json(MultivaluedMap<String, String> query, JsonNode body) {
         Params p = of(query, null);
         if (body != null && body.isObject()) {
-            body.fields().forEachRemaining(e -> {
-                JsonNode v = e.getValue();
-                if (v == null || v.isNull()) return;
-                List<String> list = new ArrayList<>();
-                if (v.isArray()) v.forEach(x -> list.add(x.asText()));
-                else list.add(v.asText());
-                p.values.put(e.getKey(), list);
-            });
+            p.putAll("", body);
         }
         return p;
+    }
+
+    /** JSON fields; a nested object's fields are named as in a form ({@code poll[options]}). */
+    private void putAll(String prefix, JsonNode object) {
+        object.fields().forEachRemaining(e -> {
+            String name = prefix.isEmpty() ? e.getKey() : prefix + "[" + e.getKey() + "]";
+            JsonNode v = e.getValue();
+            if (v == null || v.isNull()) return;
+            if (v.isObject()) {
+                putAll(name, v);
+                return;
+            }
+            List<String> list = new ArrayList<>();
+            if (v.isArray()) v.forEach(x -> list.add(x.asText()));
+            else list.add(v.asText());
+            values.put(name, list);
+        });
+    }
+
+    /** Whether the client sent {@code name} at all (an empty array counts: it means "none"). */
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /**
+     * {@code poll[options][]}, {@code poll[expires_in]}, {@code poll[multiple]} and
+     * {@code poll[hide_totals]}; null when no {@code poll[...]} parameter was sent.
+     */
+    PollRequest poll() {
+        if (values.keySet().stream().noneMatch(k -> k.startsWith("poll["))) return null;
+        String expires = get("poll[expires_in]");
+        Long seconds = expires == null || expires.isBlank() ? null : id("poll[expires_in]", expires);
+        return new PollRequest(values.getOrDefault("poll[options]", List.of()), seconds, bool("poll[multiple]", false),
+                bool("poll[hide_totals]", false));
+    }
+
+    /** Small numbers (option indexes); 422 naming the parameter when one is not a number. */
+    List<Integer> ints(String name) {
+        List<Integer> out = new ArrayList<>();
+        for (Long v : ids(name)) {
+            if (v > Integer.MAX_VALUE) throw ApiException.unprocessable("Validation failed: " + name + " is invalid");
+            out.add(v.intValue());
+        }
+        return out;
     }
 
     private void addAll(MultivaluedMap<String, String> map) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -15,25 +16,31 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
+import social.herd.statuses.impl.EditRequest;
+import social.herd.statuses.impl.EditService;
 import social.herd.statuses.impl.InteractionService;
+import social.herd.statuses.impl.PinService;
 import social.herd.statuses.impl.PostRequest;
 import social.herd.statuses.impl.PostingService;
 import social.herd.statuses.impl.StatusEntities;
 import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.StatusEntities.StatusEdit;
+import social.herd.statuses.impl.StatusEntities.StatusSource;
 import social.herd.statuses.impl.StatusQueries;
 import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.RequiresScope;
 
 /**
- * Mastodon's {@code /api/v1/statuses}: post, view, delete, context, favourite, reblog, bookmark
- * and who favourited or reblogged. Thin: parse, call one service method, answer.
+ * Mastodon's {@code /api/v1/statuses}: post, edit (with history and source), view, delete,
+ * context, favourite, reblog, bookmark, pin and who favourited or reblogged. Thin: parse, call one service method, answer.
  */
 @Component(service = StatusesResource.class)
 @JakartarsResource
@@ -45,14 +52,19 @@ public final class StatusesResource {
     private static final String ID = "{id: [0-9]{1,19}}";
 
     private final PostingService posting;
+    private final EditService editing;
+    private final PinService pins;
     private final InteractionService interactions;
     private final StatusQueries queries;
     private final ServerSettings server;
 
     @Activate
-    public StatusesResource(@Reference PostingService posting, @Reference InteractionService interactions,
-                            @Reference StatusQueries queries, @Reference ServerSettings server) {
+    public StatusesResource(@Reference PostingService posting, @Reference EditService editing, @Reference PinService pins,
+                            @Reference InteractionService interactions, @Reference StatusQueries queries,
+                            @Reference ServerSettings server) {
         this.posting = posting;
+        this.editing = editing;
+        this.pins = pins;
         this.interactions = interactions;
         this.queries = queries;
         this.server = server;
@@ -77,7 +89,58 @@ public final class StatusesResource {
     private Status post(Params in, String key, ContainerRequestContext request) {
         long author = Auth.requireAccountId(request);
         return posting.post(author, new PostRequest(in.get("status"), in.ids("media_ids"), in.get("spoiler_text"),
-                in.bool("sensitive", false), in.get("visibility"), in.id("in_reply_to_id"), in.get("language"), key));
+                in.bool("sensitive", false), in.get("visibility"), in.id("in_reply_to_id"), in.get("language"), key,
+                in.poll()));
+    }
+
+    @PUT
+    @Path(ID)
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:statuses")
+    public Status editForm(@PathParam("id") long id, @Context UriInfo uri, MultivaluedMap<String, String> form,
+                           @Context ContainerRequestContext request) {
+        return edit(id, Params.of(uri.getQueryParameters(), form), request);
+    }
+
+    @PUT
+    @Path(ID)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:statuses")
+    public Status editJson(@PathParam("id") long id, @Context UriInfo uri, JsonNode body,
+                           @Context ContainerRequestContext request) {
+        return edit(id, Params.json(uri.getQueryParameters(), body), request);
+    }
+
+    /** Absent fields keep what the status has; absent {@code media_ids} keep the media (see EditRequest). */
+    private Status edit(long id, Params in, ContainerRequestContext request) {
+        return editing.edit(Auth.requireAccountId(request), id, new EditRequest(in.get("status"), in.get("spoiler_text"),
+                in.bool("sensitive"), in.get("language"), in.has("media_ids") ? in.ids("media_ids") : null, in.poll()));
+    }
+
+    @GET
+    @Path(ID + "/history")
+    public List<StatusEdit> history(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return editing.history(viewer(request), id);
+    }
+
+    @GET
+    @Path(ID + "/source")
+    public StatusSource source(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return editing.source(viewer(request), id);
+    }
+
+    @POST
+    @Path(ID + "/pin")
+    @RequiresScope("write:accounts")
+    public Status pin(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return pins.pin(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/unpin")
+    @RequiresScope("write:accounts")
+    public Status unpin(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return pins.unpin(Auth.requireAccountId(request), id);
     }
 
     /** Public; a token, when sent, makes private posts the caller may see visible. */
