@@ -1,5 +1,7 @@
 package social.herd.accounts.impl.web;
 
+import social.herd.web.api.ApiException;
+import social.herd.web.api.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,6 +45,9 @@ import social.herd.web.api.WebRequests;
 @Path("/api/v1/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AccountsResource {
+
+    /** An avatar and a header (8 MB each, checked later) plus the profile fields. */
+    static final int MAX_UPLOAD = 17 * 1024 * 1024;
 
     private final SignUpService signUps;
     private final ProfileService profiles;
@@ -111,7 +116,8 @@ public final class AccountsResource {
     public AccountViews.CredentialAccount updateMultipart(@Context UriInfo uri, @HeaderParam("Content-Type") String type,
                                                           InputStream body, @Context ContainerRequestContext request)
             throws IOException {
-        return update(FormInput.multipart(uri.getQueryParameters(), Multipart.read(type, body)), request);
+        return update(FormInput.multipart(uri.getQueryParameters(),
+                Multipart.read(type, body, MAX_UPLOAD, new ApiException(413, "Request body too large"))), request);
     }
 
     private AccountViews.CredentialAccount update(FormInput in, ContainerRequestContext request) {

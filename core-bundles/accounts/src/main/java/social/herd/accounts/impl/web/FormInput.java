@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.web;
 
+import social.herd.web.api.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class FormInput {
     public static FormInput multipart(MultivaluedMap<String, String> query, Multipart.Parts parts) {
         FormInput in = of(query, null);
         in.values.putAll(parts.values());
-        in.files.putAll(parts.files());
+        parts.files().forEach((name, file) -> in.files.put(name, new Upload(file.filename(), file.contentType(), file.bytes())));
         return in;
     }
 

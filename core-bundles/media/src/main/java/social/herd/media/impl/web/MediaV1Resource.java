@@ -1,5 +1,6 @@
 package social.herd.media.impl.web;
 
+import social.herd.web.api.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -51,7 +52,7 @@ public final class MediaV1Resource {
     @RequiresScope("write:media")
     public Response upload(@HeaderParam("Content-Type") String type, InputStream body,
                            @Context ContainerRequestContext request) throws IOException, InterruptedException {
-        return Uploads.accept(media, Auth.requireAccountId(request), Multipart.read(type, body), false);
+        return Uploads.accept(media, Auth.requireAccountId(request), Uploads.read(type, body), false);
     }
 
     /** 200 when ready, 206 while processing, 422 when processing failed. */
@@ -90,7 +91,7 @@ public final class MediaV1Resource {
     @RequiresScope("write:media")
     public Object updateMultipart(@PathParam("id") long id, @HeaderParam("Content-Type") String type, InputStream body,
                                   @Context ContainerRequestContext request) throws IOException {
-        Multipart.Parts parts = Multipart.read(type, body);
+        Multipart.Parts parts = Uploads.read(type, body);
         return update(id, parts.values().get("description"), parts.values().get("focus"), request);
     }
 
