@@ -5,7 +5,9 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * The PostgreSQL database. Work runs in exactly one transaction on one connection; MyBatis mappers
  * and job enqueues obtained from the {@link Tx} share it, so a change and the jobs it causes commit
- * together or not at all.
+ * together or not at all. Work started inside a transaction on the same thread (another bundle's
+ * service called from within it) joins that transaction, so a request never holds two
+ * connections; only a write started inside a read-only transaction gets a transaction of its own.
  */
 @ProviderType
 public interface Database {

@@ -66,7 +66,20 @@ public final class TxDatabase implements Database, AutoCloseable {
         return run(work, true);
     }
 
+    /**
+     * The transaction open on this thread. Work that another bundle's service runs inside it joins
+     * it instead of taking a second connection: otherwise a request holding one connection while
+     * waiting for another starves the pool under load (every connection held by an outer
+     * transaction, each waiting for an inner one).
+     */
+    private final ThreadLocal<Open> current = new ThreadLocal<>();
+
+    private record Open(TxImpl tx, boolean readOnly) {}
+
     private <T> T run(TxWork<T> work, boolean readOnly) {
+        Open open = current.get();
+        if (open != null && (readOnly || !open.readOnly())) return joined(work, open.tx());
+        // no transaction yet, or a write inside a read-only one: a transaction of its own
         Connection c;
         try {
             c = dataSource.getConnection();
@@ -75,6 +88,7 @@ public final class TxDatabase implements Database, AutoCloseable {
         }
         TxImpl tx = new TxImpl(c, configurations);
         boolean committed = false;
+        current.set(new Open(tx, readOnly));
         try {
             c.setAutoCommit(false);
             c.setReadOnly(readOnly);
@@ -90,9 +104,24 @@ public final class TxDatabase implements Database, AutoCloseable {
         } catch (Exception e) {
             throw new DatabaseException("transaction failed: " + e, e);
         } finally {
+            if (open == null) current.remove();
+            else current.set(open);
             if (!committed) rollback(tx, c);
             restore(c, readOnly);
             if (committed) tx.runAfterCommit();
+        }
+    }
+
+    /** Runs inside the caller's transaction; its commit or rollback is the caller's. */
+    private static <T> T joined(TxWork<T> work, TxImpl tx) {
+        try {
+            return work.run(tx);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw new DatabaseException("database error: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new DatabaseException("transaction failed: " + e, e);
         }
     }
 
