@@ -14,7 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import social.herd.accounts.impl.RelationshipViews.FamiliarFollowers;
 import social.herd.accounts.impl.RelationshipViews.MutedAccount;
-import social.herd.accounts.impl.RelationshipViews.Page;
+import social.herd.web.api.Page;
 import social.herd.accounts.impl.RelationshipViews.Relationship;
 import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.AccountRow;

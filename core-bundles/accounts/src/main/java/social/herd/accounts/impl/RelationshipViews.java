@@ -32,7 +32,6 @@ public final class RelationshipViews {
      * @param nextMaxId the {@code max_id} of the next (older) page, null when this page is not full
      * @param prevMinId the {@code min_id} of the previous (newer) page, null when this page is empty
      */
-    public record Page<T>(List<T> items, Long nextMaxId, Long prevMinId) {}
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 

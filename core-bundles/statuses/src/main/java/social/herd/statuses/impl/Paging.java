@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
-import social.herd.statuses.impl.StatusEntities.Page;
+import social.herd.web.api.Page;
 import social.herd.web.api.PageRequest;
 
 /** Mastodon paging over rows read newest first (or oldest first from {@code min_id}). */

@@ -50,7 +50,6 @@ public final class StatusEntities {
      * @param nextMaxId for {@code rel="next"}, null when there is no next page
      * @param prevMinId for {@code rel="prev"}, null when the page is empty
      */
-    public record Page<T>(List<T> items, Long nextMaxId, Long prevMinId) {}
 
     /**
      * Mastodon's Poll. {@code votes_count} of the options is null while the totals are hidden;

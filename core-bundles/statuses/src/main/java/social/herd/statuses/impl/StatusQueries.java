@@ -12,7 +12,7 @@ import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
 import social.herd.api.db.Tx;
 import social.herd.statuses.impl.StatusEntities.Context;
-import social.herd.statuses.impl.StatusEntities.Page;
+import social.herd.web.api.Page;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.db.InteractionMapper;
 import social.herd.statuses.impl.db.Ref;

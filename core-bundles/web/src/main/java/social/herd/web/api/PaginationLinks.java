@@ -103,4 +103,11 @@ public final class PaginationLinks {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** A {@code 200} list answer with Mastodon's {@code Link} header for {@code page}. */
+    public static Response response(Page<?> page, UriInfo uriInfo, URI publicUrl) {
+        return apply(Response.ok(page.items()), publicUrl, uriInfo,
+                page.nextMaxId() == null ? null : page.nextMaxId().toString(),
+                page.prevMinId() == null ? null : page.prevMinId().toString()).build();
+    }
 }

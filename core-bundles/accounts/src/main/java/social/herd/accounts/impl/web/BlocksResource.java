@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,7 @@ public final class BlocksResource {
     @GET
     @RequiresScope("read:blocks")
     public Response blocks(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        return RelationshipsResource.page(queries.blocks(Auth.requireAccountId(request),
-                PageRequest.from(uri, 40, 80)), uri, server);
+        return PaginationLinks.response(queries.blocks(Auth.requireAccountId(request),
+                PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 }

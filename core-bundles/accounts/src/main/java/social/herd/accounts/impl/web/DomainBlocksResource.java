@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -52,8 +53,8 @@ public final class DomainBlocksResource {
     @GET
     @RequiresScope("read:blocks")
     public Response domainBlocks(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        return RelationshipsResource.page(queries.domainBlocks(Auth.requireAccountId(request),
-                PageRequest.from(uri, 100, 200)), uri, server);
+        return PaginationLinks.response(queries.domainBlocks(Auth.requireAccountId(request),
+                PageRequest.from(uri, 100, 200)), uri, server.publicUrl());
     }
 
     @POST

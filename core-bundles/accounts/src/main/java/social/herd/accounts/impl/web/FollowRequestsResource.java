@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -51,8 +52,8 @@ public final class FollowRequestsResource {
     @GET
     @RequiresScope("read:follows")
     public Response followRequests(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        return RelationshipsResource.page(queries.followRequests(Auth.requireAccountId(request),
-                PageRequest.from(uri, 40, 80)), uri, server);
+        return PaginationLinks.response(queries.followRequests(Auth.requireAccountId(request),
+                PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 
     @POST

@@ -23,7 +23,6 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.accounts.impl.RelationshipQueries;
 import social.herd.accounts.impl.RelationshipService;
 import social.herd.accounts.impl.RelationshipViews.FamiliarFollowers;
-import social.herd.accounts.impl.RelationshipViews.Page;
 import social.herd.accounts.impl.RelationshipViews.Relationship;
 import social.herd.api.config.ServerSettings;
 import social.herd.web.api.Auth;
@@ -179,24 +178,13 @@ public final class RelationshipsResource {
     @GET
     @Path(ID + "/followers")
     public Response followers(@PathParam("id") long id, @Context UriInfo uri) {
-        return page(queries.followers(id, PageRequest.from(uri, 40, 80)), uri);
+        return PaginationLinks.response(queries.followers(id, PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 
     @GET
     @Path(ID + "/following")
     public Response following(@PathParam("id") long id, @Context UriInfo uri) {
-        return page(queries.following(id, PageRequest.from(uri, 40, 80)), uri);
-    }
-
-    /** A list answer with Mastodon's {@code Link} header; ids in it are relationship row ids. */
-    static Response page(Page<?> page, UriInfo uri, ServerSettings server) {
-        return PaginationLinks.apply(Response.ok(page.items()), server.publicUrl(), uri,
-                page.nextMaxId() == null ? null : page.nextMaxId().toString(),
-                page.prevMinId() == null ? null : page.prevMinId().toString()).build();
-    }
-
-    private Response page(Page<?> page, UriInfo uri) {
-        return page(page, uri, server);
+        return PaginationLinks.response(queries.following(id, PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 
     /** {@code id[]=1&id[]=2} or {@code id=1}; values that are not ids are ignored, as Mastodon finds nothing for them. */

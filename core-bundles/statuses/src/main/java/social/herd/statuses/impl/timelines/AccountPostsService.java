@@ -9,7 +9,7 @@ import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
 import social.herd.statuses.impl.Paging;
-import social.herd.statuses.impl.StatusEntities.Page;
+import social.herd.web.api.Page;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusViews;
 import social.herd.statuses.impl.StatusVisibility;

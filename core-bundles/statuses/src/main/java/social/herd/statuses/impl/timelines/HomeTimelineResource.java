@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.timelines;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
-import social.herd.statuses.impl.web.Pages;
 import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.RequiresScope;
@@ -42,6 +42,6 @@ public final class HomeTimelineResource {
     @GET
     @RequiresScope("read:statuses")
     public Response home(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        return Pages.response(timelines.home(Auth.requireAccountId(request), PageRequest.from(uri, 20, 40)), uri, server);
+        return PaginationLinks.response(timelines.home(Auth.requireAccountId(request), PageRequest.from(uri, 20, 40)), uri, server.publicUrl());
     }
 }

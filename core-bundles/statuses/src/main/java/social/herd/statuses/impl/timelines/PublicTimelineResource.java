@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.timelines;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
-import social.herd.statuses.impl.web.Pages;
 import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
 
@@ -43,8 +43,8 @@ public final class PublicTimelineResource {
     @GET
     public Response timeline(@Context UriInfo uri, @Context ContainerRequestContext request) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return Pages.response(timelines.publicPosts(viewer(request), scope(q), flag(q, "only_media"), null,
-                PageRequest.from(uri, 20, 40)), uri, server);
+        return PaginationLinks.response(timelines.publicPosts(viewer(request), scope(q), flag(q, "only_media"), null,
+                PageRequest.from(uri, 20, 40)), uri, server.publicUrl());
     }
 
     /** The caller's account, or null for anonymous and application-only callers. */

@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.timelines;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
-import social.herd.statuses.impl.web.Pages;
 import social.herd.web.api.PageRequest;
 
 /** {@code GET /api/v1/timelines/tag/:hashtag}: public posts with the hashtag; open to logged-out callers. */
@@ -41,7 +41,7 @@ public final class TagTimelineResource {
     public Response timeline(@PathParam("hashtag") String hashtag, @Context UriInfo uri,
                              @Context ContainerRequestContext request) {
         MultivaluedMap<String, String> q = uri.getQueryParameters();
-        return Pages.response(timelines.publicPosts(PublicTimelineResource.viewer(request), PublicTimelineResource.scope(q),
-                PublicTimelineResource.flag(q, "only_media"), hashtag, PageRequest.from(uri, 20, 40)), uri, server);
+        return PaginationLinks.response(timelines.publicPosts(PublicTimelineResource.viewer(request), PublicTimelineResource.scope(q),
+                PublicTimelineResource.flag(q, "only_media"), hashtag, PageRequest.from(uri, 20, 40)), uri, server.publicUrl());
     }
 }

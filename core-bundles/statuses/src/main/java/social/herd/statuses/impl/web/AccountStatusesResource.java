@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,7 +51,6 @@ public final class AccountStatusesResource {
         Params q = Params.of(uri.getQueryParameters(), null);
         AccountPostsService.Filter filter = new AccountPostsService.Filter(q.bool("pinned", false),
                 q.bool("exclude_replies", false), q.bool("exclude_reblogs", false), q.bool("only_media", false), q.get("tagged"));
-        return Pages.response(posts.statuses(StatusesResource.viewer(request), id, filter, PageRequest.from(uri, 20, 40)),
-                uri, server);
+        return PaginationLinks.response(posts.statuses(StatusesResource.viewer(request), id, filter, PageRequest.from(uri, 20, 40)), uri, server.publicUrl());
     }
 }

@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,6 +40,6 @@ public final class FavouritesResource {
     @GET
     @RequiresScope("read:favourites")
     public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        return Pages.response(queries.favourites(Auth.requireAccountId(request), PageRequest.from(uri, 20, 40)), uri, server);
+        return PaginationLinks.response(queries.favourites(Auth.requireAccountId(request), PageRequest.from(uri, 20, 40)), uri, server.publicUrl());
     }
 }

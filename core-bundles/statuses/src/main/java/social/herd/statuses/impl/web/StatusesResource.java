@@ -1,5 +1,6 @@
 package social.herd.statuses.impl.web;
 
+import social.herd.web.api.PaginationLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -222,13 +223,13 @@ public final class StatusesResource {
     @GET
     @Path(ID + "/favourited_by")
     public Response favouritedBy(@PathParam("id") long id, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        return Pages.response(queries.favouritedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server);
+        return PaginationLinks.response(queries.favouritedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 
     @GET
     @Path(ID + "/reblogged_by")
     public Response rebloggedBy(@PathParam("id") long id, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        return Pages.response(queries.rebloggedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server);
+        return PaginationLinks.response(queries.rebloggedBy(viewer(request), id, PageRequest.from(uri, 40, 80)), uri, server.publicUrl());
     }
 
     /** The caller's account, or null for anonymous and application-only callers. */
