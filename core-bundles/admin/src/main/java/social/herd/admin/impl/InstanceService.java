@@ -80,7 +80,7 @@ public final class InstanceService {
     }
 
     List<RuleView> rules(Locale locale) {
-        return rules.rules(locale).stream().map(r -> new RuleView(r.id(), r.text(), r.hint())).toList();
+        return rules.current(locale).stream().map(r -> new RuleView(r.id(), r.text(), r.hint())).toList();
     }
 
     String title() {

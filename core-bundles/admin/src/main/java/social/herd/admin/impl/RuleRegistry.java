@@ -45,10 +45,6 @@ public final class RuleRegistry implements ServerRules {
     /** Every current rule, in display order; ids are unique (a repeated id gets its provider's service id appended). */
     @Override
     public List<Rule> current(Locale locale) {
-        return rules(locale);
-    }
-
-    public List<Rule> rules(Locale locale) {
         List<Rule> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<ServiceReference<RuleProvider>, RuleProvider> e : providers.entrySet()) {
