@@ -14,6 +14,8 @@ import social.herd.accounts.impl.db.AccountRow;
 import social.herd.accounts.impl.db.FollowPair;
 import social.herd.accounts.impl.db.RelationshipMapper;
 import social.herd.api.db.Database;
+import social.herd.api.db.Tx;
+import social.herd.api.events.EventTypes;
 import social.herd.api.db.SchemaReady;
 import social.herd.api.id.IdGenerator;
 import social.herd.web.api.ApiException;
@@ -42,17 +44,20 @@ public final class RelationshipService {
 
     private final Database db;
     private final IdGenerator ids;
+    private final AccountEvents events;
     private final Clock clock;
 
     @Activate
     public RelationshipService(@Reference Database db, @Reference IdGenerator ids,
+                               @Reference AccountEvents events,
                                @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
-        this(db, ids, Clock.systemUTC());
+        this(db, ids, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
-    public RelationshipService(Database db, IdGenerator ids, Clock clock) {
+    public RelationshipService(Database db, IdGenerator ids, AccountEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -65,7 +70,7 @@ public final class RelationshipService {
     public Relationship follow(long viewerId, long targetId, FollowOptions o) {
         String[] languages = languages(o.languages());
         boolean setLanguages = o.languages() != null;
-        return write(viewerId, targetId, (r, target, now) -> {
+        return write(viewerId, targetId, (tx, r, target, now) -> {
             if (targetId == viewerId) throw ApiException.notFound();
             if (r.blockedEitherWay(viewerId, targetId)
                     || (target.domain() != null && r.domainBlocked(viewerId, target.domain()))) {
@@ -76,9 +81,11 @@ public final class RelationshipService {
             if (target.locked()) {
                 r.upsertFollowRequest(ids.nextId(), viewerId, targetId, o.reblogs(), o.notifications(), setLanguages,
                         languages, now);
+                events.pair(tx, EventTypes.FOLLOW_REQUESTED, viewerId, targetId);
             } else if (r.insertFollow(ids.nextId(), viewerId, targetId, o.reblogs(), o.notifications(), setLanguages,
                     languages, now) > 0) {
                 r.addToFollowCounts(viewerId, targetId, 1);
+                events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, viewerId, targetId);
             } else {
                 // a concurrent identical follow committed first: ours only sets the options
                 r.updateFollow(viewerId, targetId, o.reblogs(), o.notifications(), setLanguages, languages);
@@ -88,47 +95,52 @@ public final class RelationshipService {
 
     /** Stops following {@code targetId} and withdraws a pending request. */
     public Relationship unfollow(long viewerId, long targetId) {
-        return write(viewerId, targetId, (r, target, now) -> {
-            unfollow(r, viewerId, targetId);
+        return write(viewerId, targetId, (tx, r, target, now) -> {
+            unfollow(tx, r, viewerId, targetId);
             r.deleteFollowRequest(viewerId, targetId);
         });
     }
 
     /** Makes {@code targetId} stop following the viewer. */
     public Relationship removeFromFollowers(long viewerId, long targetId) {
-        return write(viewerId, targetId, (r, target, now) -> unfollow(r, targetId, viewerId));
+        return write(viewerId, targetId, (tx, r, target, now) -> unfollow(tx, r, targetId, viewerId));
     }
 
     /** Accepts {@code requesterId}'s pending request; 404 when there is none. */
     public Relationship authorize(long viewerId, long requesterId) {
-        return write(viewerId, requesterId, (r, requester, now) -> {
+        return write(viewerId, requesterId, (tx, r, requester, now) -> {
             int created = r.followFromRequest(ids.nextId(), requesterId, viewerId, now);
             if (r.deleteFollowRequest(requesterId, viewerId) == 0) throw ApiException.notFound();
-            if (created > 0) r.addToFollowCounts(requesterId, viewerId, 1);
+            if (created > 0) {
+                r.addToFollowCounts(requesterId, viewerId, 1);
+                events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, requesterId, viewerId);
+            }
         });
     }
 
     /** Declines {@code requesterId}'s pending request; 404 when there is none. */
     public Relationship reject(long viewerId, long requesterId) {
-        return write(viewerId, requesterId, (r, requester, now) -> {
+        return write(viewerId, requesterId, (tx, r, requester, now) -> {
             if (r.deleteFollowRequest(requesterId, viewerId) == 0) throw ApiException.notFound();
         });
     }
 
     /** Blocks {@code targetId}: follows and pending requests between the two end, both ways. */
     public Relationship block(long viewerId, long targetId) {
-        return write(viewerId, targetId, (r, target, now) -> {
+        return write(viewerId, targetId, (tx, r, target, now) -> {
             if (targetId == viewerId) return; // nothing to block; Mastodon ignores it too
-            r.insertBlock(ids.nextId(), viewerId, targetId, now);
-            unfollow(r, viewerId, targetId);
-            unfollow(r, targetId, viewerId);
+            if (r.insertBlock(ids.nextId(), viewerId, targetId, now) > 0) {
+                events.pair(tx, EventTypes.ACCOUNT_BLOCKED, viewerId, targetId);
+            }
+            unfollow(tx, r, viewerId, targetId);
+            unfollow(tx, r, targetId, viewerId);
             r.deleteFollowRequest(viewerId, targetId);
             r.deleteFollowRequest(targetId, viewerId);
         });
     }
 
     public Relationship unblock(long viewerId, long targetId) {
-        return write(viewerId, targetId, (r, target, now) -> r.deleteBlock(viewerId, targetId));
+        return write(viewerId, targetId, (tx, r, target, now) -> r.deleteBlock(viewerId, targetId));
     }
 
     /**
@@ -137,7 +149,7 @@ public final class RelationshipService {
      * @param durationSeconds how long; 0 or less means until unmuted
      */
     public Relationship mute(long viewerId, long targetId, boolean notifications, long durationSeconds) {
-        return write(viewerId, targetId, (r, target, now) -> {
+        return write(viewerId, targetId, (tx, r, target, now) -> {
             if (targetId == viewerId) return;
             Instant expires = durationSeconds > 0 ? now.plus(Duration.ofSeconds(durationSeconds)) : null;
             r.upsertMute(ids.nextId(), viewerId, targetId, notifications, expires, now);
@@ -145,7 +157,7 @@ public final class RelationshipService {
     }
 
     public Relationship unmute(long viewerId, long targetId) {
-        return write(viewerId, targetId, (r, target, now) -> r.deleteMute(viewerId, targetId));
+        return write(viewerId, targetId, (tx, r, target, now) -> r.deleteMute(viewerId, targetId));
     }
 
     /** Sets the viewer's private note on {@code targetId}; blank removes it. */
@@ -154,7 +166,7 @@ public final class RelationshipService {
         if (text.codePointCount(0, text.length()) > NOTE_MAX) {
             throw ApiException.unprocessable("Validation failed: Comment is too long (maximum is " + NOTE_MAX + " characters)");
         }
-        return write(viewerId, targetId, (r, target, now) -> {
+        return write(viewerId, targetId, (tx, r, target, now) -> {
             if (text.isEmpty()) r.deleteNote(viewerId, targetId);
             else r.upsertNote(ids.nextId(), viewerId, targetId, text, now);
         });
@@ -183,7 +195,7 @@ public final class RelationshipService {
     }
 
     private interface Change {
-        void apply(RelationshipMapper r, AccountRow target, Instant now);
+        void apply(Tx tx, RelationshipMapper r, AccountRow target, Instant now);
     }
 
     /** Runs {@code change} on an existing, unsuspended target and answers the relationship after it. */
@@ -192,13 +204,16 @@ public final class RelationshipService {
         return db.transaction(tx -> {
             AccountRow target = tx.mapper(AccountMapper.class).byId(targetId);
             if (target == null || target.suspendedAt() != null) throw ApiException.notFound();
-            change.apply(tx.mapper(RelationshipMapper.class), target, now);
+            change.apply(tx, tx.mapper(RelationshipMapper.class), target, now);
             return RelationshipQueries.relationship(tx, viewerId, targetId, now);
         });
     }
 
-    private static void unfollow(RelationshipMapper r, long followerId, long followedId) {
-        if (r.deleteFollow(followerId, followedId) > 0) r.addToFollowCounts(followerId, followedId, -1);
+    private void unfollow(Tx tx, RelationshipMapper r, long followerId, long followedId) {
+        if (r.deleteFollow(followerId, followedId) > 0) {
+            r.addToFollowCounts(followerId, followedId, -1);
+            events.pair(tx, EventTypes.ACCOUNT_UNFOLLOWED, followerId, followedId);
+        }
     }
 
     /** Lower-case, distinct, non-blank codes; null (every language) for none. */

@@ -79,6 +79,7 @@ public final class SignUpService {
     private final RateLimiter limiter;
     private final AccountMails mails;
     private final PasswordHasher hasher;
+    private final AccountEvents events;
     private final Clock clock;
     /** Provided by the OAuth bundle; optional so that sign-up answers 503 rather than vanishing without it. */
     private volatile SignUpTokens tokens;
@@ -87,15 +88,16 @@ public final class SignUpService {
 
     @Activate
     public SignUpService(@Reference Database db, @Reference IdGenerator ids, @Reference ServerSettings server,
-                         @Reference RateLimiter limiter, @Reference Mailer mailer,
+                         @Reference RateLimiter limiter, @Reference Mailer mailer, @Reference AccountEvents events,
                          @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
-        this(db, ids, server, limiter, mailer, new PasswordHasher(), Clock.systemUTC());
+        this(db, ids, server, limiter, mailer, new PasswordHasher(), events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
     public SignUpService(Database db, IdGenerator ids, ServerSettings server, RateLimiter limiter, Mailer mailer,
-                         PasswordHasher hasher, Clock clock) {
+                         PasswordHasher hasher, AccountEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.ids = ids;
         this.server = server;
         this.limiter = limiter;
@@ -234,6 +236,7 @@ public final class SignUpService {
                             verdict.reason().isBlank() ? "held by a moderation filter" : verdict.reason());
                 }
                 mails.confirmation(tx, email, username, locale, token);
+                events.signedUp(tx, user.accountId(), user.id(), !approved);
                 T result = finish.apply(tx, user);
                 tx.afterCommit(() -> LOG.info("account signed up account_id={} user_id={} approval_required={} held={}",
                         user.accountId(), user.id(), !approved, held));

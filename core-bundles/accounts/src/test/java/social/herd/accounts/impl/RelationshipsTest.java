@@ -402,4 +402,32 @@ class RelationshipsTest {
         Matcher m = Pattern.compile("<https://social\\.example([^>]*)>; rel=\"" + rel + "\"").matcher(header);
         return m.find() ? m.group(1) : null;
     }
+
+    /** Event jobs of {@code type} from {@code from} to {@code to}. */
+    static long events(String type, String from, String to) {
+        return f.count("SELECT count(*) FROM herd_jobs WHERE type = 'event.dispatch' AND payload LIKE '%\"type\":\"" + type
+                + "\"%' AND payload LIKE '%\"account_id\":" + id(from) + ",\"target_id\":" + id(to) + "}%'");
+    }
+
+    @Test
+    void followsRequestsUnfollowsAndBlocksPublishEventsOnceEach() {
+        String alice = user("evalice");
+        String bob = user("evbob");
+        String carol = user("evcarol");
+        lock(carol);
+        ok(post(alice, "/api/v1/accounts/" + id(bob) + "/follow"));
+        ok(post(alice, "/api/v1/accounts/" + id(bob) + "/follow")); // changes options only
+        assertThat(events("account.followed", alice, bob)).isEqualTo(1);
+        ok(post(alice, "/api/v1/accounts/" + id(carol) + "/follow"));
+        assertThat(events("account.follow_requested", alice, carol)).isEqualTo(1);
+        assertThat(events("account.followed", alice, carol)).isZero();
+        ok(post(carol, "/api/v1/follow_requests/" + id(alice) + "/authorize"));
+        assertThat(events("account.followed", alice, carol)).isEqualTo(1);
+        ok(post(alice, "/api/v1/accounts/" + id(bob) + "/unfollow"));
+        ok(post(alice, "/api/v1/accounts/" + id(bob) + "/unfollow"));
+        assertThat(events("account.unfollowed", alice, bob)).isEqualTo(1);
+        ok(post(carol, "/api/v1/accounts/" + id(alice) + "/block"));
+        assertThat(events("account.blocked", carol, alice)).isEqualTo(1);
+        assertThat(events("account.unfollowed", alice, carol)).isEqualTo(1);
+    }
 }

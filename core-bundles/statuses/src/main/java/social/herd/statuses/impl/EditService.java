@@ -48,20 +48,22 @@ public final class EditService {
     private final StatusVisibility visibility;
     private final StatusViews views;
     private final PostingService posting;
+    private final StatusEvents events;
     private final Clock clock;
 
     @Activate
     public EditService(@Reference Database db, @Reference IdGenerator ids, @Reference AccountDirectory accounts,
                        @Reference StatusVisibility visibility, @Reference StatusViews views,
-                       @Reference PostingService posting,
+                       @Reference PostingService posting, @Reference StatusEvents events,
                        @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, ids, accounts, visibility, views, posting, Clock.systemUTC());
+        this(db, ids, accounts, visibility, views, posting, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
     public EditService(Database db, IdGenerator ids, AccountDirectory accounts, StatusVisibility visibility,
-                       StatusViews views, PostingService posting, Clock clock) {
+                       StatusViews views, PostingService posting, StatusEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.ids = ids;
         this.accounts = accounts;
         this.visibility = visibility;
@@ -110,6 +112,7 @@ public final class EditService {
             e.deleteTags(statusId);
             posting.writeMentionsAndTags(tx.mapper(StatusMapper.class), statusId, d, now);
             replacePoll(tx, accountId, statusId, poll, d.poll(), now);
+            events.updated(tx, tx.mapper(StatusMapper.class).byId(statusId));
             return null;
         });
         return db.read(tx -> views.one(tx, accountId, tx.mapper(StatusMapper.class).byId(statusId)));

@@ -10,6 +10,7 @@ import social.herd.api.db.SchemaReady;
 import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
 import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.db.FactsMapper;
 import social.herd.statuses.impl.db.InteractionMapper;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
@@ -27,18 +28,21 @@ public final class InteractionService {
     private final IdGenerator ids;
     private final StatusVisibility visibility;
     private final StatusViews views;
+    private final StatusEvents events;
     private final Clock clock;
 
     @Activate
     public InteractionService(@Reference Database db, @Reference IdGenerator ids, @Reference StatusVisibility visibility,
-                              @Reference StatusViews views,
+                              @Reference StatusViews views, @Reference StatusEvents events,
                               @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, ids, visibility, views, Clock.systemUTC());
+        this(db, ids, visibility, views, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
-    public InteractionService(Database db, IdGenerator ids, StatusVisibility visibility, StatusViews views, Clock clock) {
+    public InteractionService(Database db, IdGenerator ids, StatusVisibility visibility, StatusViews views,
+                              StatusEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.ids = ids;
         this.visibility = visibility;
         this.views = views;
@@ -49,6 +53,7 @@ public final class InteractionService {
         return act(accountId, statusId, (tx, s) -> {
             if (tx.mapper(InteractionMapper.class).insertFavourite(ids.nextId(), accountId, s.id(), clock.instant()) > 0) {
                 tx.mapper(StatusMapper.class).addFavourites(s.id(), 1);
+                if (s.accountId() != accountId) events.favourited(tx, accountId, s);
             }
         });
     }
@@ -96,6 +101,7 @@ public final class InteractionService {
                     original.id(), original.accountId(), null, true, false, false, clock.instant(), null, null, 0, 0, 0);
             if (m.insert(reblog) > 0) {
                 m.addReblogs(original.id(), 1);
+                events.created(tx, reblog);
             } else {
                 reblog = m.reblogBy(accountId, original.id());
             }
@@ -108,7 +114,28 @@ public final class InteractionService {
         return act(accountId, statusId, (tx, s) -> {
             StatusMapper m = tx.mapper(StatusMapper.class);
             StatusRow reblog = m.reblogBy(accountId, s.id());
-            if (reblog != null && m.markDeleted(reblog.id(), clock.instant()) > 0) m.addReblogs(s.id(), -1);
+            if (reblog != null && m.markDeleted(reblog.id(), clock.instant()) > 0) {
+                m.addReblogs(s.id(), -1);
+                events.deleted(tx, reblog);
+            }
+        });
+    }
+
+    /**
+     * Mutes the thread of a status the caller may see: no more notifications from it. Mastodon
+     * allows it only for threads one takes part in; Herd allows any visible thread (harmless).
+     */
+    public Status muteConversation(long accountId, long statusId) {
+        return act(accountId, statusId, (tx, s) -> {
+            Long conversation = tx.mapper(FactsMapper.class).conversationOf(s.id());
+            if (conversation != null) tx.mapper(FactsMapper.class).mute(accountId, conversation);
+        });
+    }
+
+    public Status unmuteConversation(long accountId, long statusId) {
+        return act(accountId, statusId, (tx, s) -> {
+            Long conversation = tx.mapper(FactsMapper.class).conversationOf(s.id());
+            if (conversation != null) tx.mapper(FactsMapper.class).unmute(accountId, conversation);
         });
     }
 

@@ -46,20 +46,22 @@ public final class PostingService {
     private final StatusViews views;
     private final Clock clock;
     private final Composer composer;
+    private final StatusEvents events;
     private volatile Moderation moderation;
 
     @Activate
     public PostingService(@Reference Database db, @Reference IdGenerator ids, @Reference AccountDirectory accounts,
                           @Reference ServerSettings server, @Reference StatusVisibility visibility,
-                          @Reference StatusViews views,
+                          @Reference StatusViews views, @Reference StatusEvents events,
                           @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, ids, accounts, server, visibility, views, Clock.systemUTC());
+        this(db, ids, accounts, server, visibility, views, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
     public PostingService(Database db, IdGenerator ids, AccountDirectory accounts, ServerSettings server,
-                          StatusVisibility visibility, StatusViews views, Clock clock) {
+                          StatusVisibility visibility, StatusViews views, StatusEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.ids = ids;
         this.visibility = visibility;
         this.views = views;
@@ -109,6 +111,7 @@ public final class PostingService {
             if (in.inReplyToId() != null) m.addReplies(in.inReplyToId(), 1);
             if (!d.mediaIds().isEmpty()) attach(media, tx, authorId, id, d.mediaIds());
             if (d.poll() != null) insertPoll(tx, authorId, id, d.poll(), now);
+            events.created(tx, row);
             return row;
         });
         // rendered after the commit: the media service reads its attachments in its own transaction
@@ -138,8 +141,10 @@ public final class PostingService {
 
     /** Stores a (checked) poll for a status; it expires {@code expires_in} seconds from {@code now}. */
     void insertPoll(Tx tx, long authorId, long statusId, PollRequest poll, Instant now) {
+        Instant expiresAt = now.plusSeconds(poll.expiresIn());
         tx.mapper(PollMapper.class).insert(ids.nextId(), statusId, authorId, Json.write(poll.options()), poll.multiple(),
-                poll.hideTotals(), now.plusSeconds(poll.expiresIn()), now);
+                poll.hideTotals(), expiresAt, now);
+        events.pollCreated(tx, statusId, expiresAt);
     }
 
     /**
@@ -157,6 +162,7 @@ public final class PostingService {
             if (row.inReplyToId() != null) m.addReplies(row.inReplyToId(), -1);
             if (row.isReblog()) m.addReblogs(row.reblogOfId(), -1);
             m.deleteReblogsOf(statusId, now);
+            events.deleted(tx, row);
             MediaAttachments media = views.media();
             if (media != null && row.withMedia()) media.detach(tx, statusId, deleteMedia);
             return answer;

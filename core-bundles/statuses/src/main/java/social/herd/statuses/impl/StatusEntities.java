@@ -35,6 +35,15 @@ public final class StatusEntities {
         }
     }
 
+    /** The same status with the viewer's filter results ({@code filtered}). */
+    public static Status withFiltered(Status s, List<Object> filtered) {
+        return new Status(s.id(), s.createdAt(), s.inReplyToId(), s.inReplyToAccountId(), s.sensitive(), s.spoilerText(),
+                s.visibility(), s.language(), s.uri(), s.url(), s.repliesCount(), s.reblogsCount(), s.favouritesCount(),
+                s.editedAt(), s.favourited(), s.reblogged(), s.muted(), s.bookmarked(), s.pinned(), s.content(),
+                s.reblog(), s.application(), s.account(), s.mediaAttachments(), s.mentions(), s.tags(), s.emojis(),
+                s.card(), s.poll(), filtered, s.text());
+    }
+
     /** Mastodon's Status::Mention. */
     public record Mention(String id, String username, String url, String acct) {}
 

@@ -104,6 +104,7 @@ public final class StatusViews {
             c.reblogged.addAll(mapper.rebloggedAmong(viewerId, ids));
             // only one's own statuses can be pinned, and only their author sees the flag
             c.pinned.addAll(tx.mapper(EditMapper.class).pinnedAmong(viewerId, ids));
+            c.muted.addAll(tx.mapper(social.herd.statuses.impl.db.FactsMapper.class).mutedAmong(viewerId, ids));
         }
         List<Status> out = new ArrayList<>(rows.size());
         for (StatusRow r : rows) {
@@ -136,7 +137,7 @@ public final class StatusViews {
                 r.sensitive(), r.spoilerText(), r.visibility(), r.language(), uri, url, r.repliesCount(),
                 r.reblogsCount(), r.favouritesCount(), r.editedAt(),
                 in ? c.favourited.contains(r.id()) : null, in ? c.reblogged.contains(r.id()) : null,
-                in ? Boolean.FALSE : null, in ? c.bookmarked.contains(r.id()) : null, own ? c.pinned.contains(r.id()) : null,
+                in ? c.muted.contains(r.id()) : null, in ? c.bookmarked.contains(r.id()) : null, own ? c.pinned.contains(r.id()) : null,
                 r.content(), reblog, null, c.accounts.get(r.accountId()),
                 c.media.getOrDefault(r.id(), List.of()), mentions, tags, List.of(), null, c.polls.get(r.id()), List.of(), null);
     }
@@ -172,6 +173,7 @@ public final class StatusViews {
         final Set<Long> bookmarked = new HashSet<>();
         final Set<Long> reblogged = new HashSet<>();
         final Set<Long> pinned = new HashSet<>();
+        final Set<Long> muted = new HashSet<>();
         final Map<Long, StatusEntities.Poll> polls = new HashMap<>();
 
         Context(Long viewerId) {

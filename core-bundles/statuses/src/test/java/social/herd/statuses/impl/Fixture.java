@@ -30,6 +30,7 @@ import social.herd.api.moderation.Moderation;
 import social.herd.platform.impl.db.PooledDataSource;
 import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
+import social.herd.platform.impl.events.EventBus;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
 import social.herd.platform.impl.migrate.MigrationRunner;
 import social.herd.platform.impl.migrate.MigrationScript;
@@ -63,6 +64,11 @@ final class Fixture implements AutoCloseable {
     final PinService pins;
     final PollService polls;
     final AccountPostsService accountPosts;
+    final PostgresJobQueue jobs;
+    final EventBus bus;
+    final StatusEvents events;
+    final StatusFiltering filtering = new StatusFiltering();
+    final StatusDirectoryComponent statuses;
 
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -72,15 +78,19 @@ final class Fixture implements AutoCloseable {
         db = new TxDatabase(ds);
         visibility = new StatusVisibility(graph, directory);
         views = new StatusViews(directory, settings);
-        posting = new PostingService(db, ids, directory, settings, visibility, views, Clock.systemUTC());
+        jobs = new PostgresJobQueue(db, ids);
+        bus = new EventBus(jobs);
+        events = new StatusEvents(bus, jobs);
+        posting = new PostingService(db, ids, directory, settings, visibility, views, events, Clock.systemUTC());
         posting.setModeration(moderation);
-        interactions = new InteractionService(db, ids, visibility, views, Clock.systemUTC());
+        interactions = new InteractionService(db, ids, visibility, views, events, Clock.systemUTC());
         queries = new StatusQueries(db, visibility, views, directory);
         timelines = new TimelineService(db, graph, visibility, views);
-        editing = new EditService(db, ids, directory, visibility, views, posting, Clock.systemUTC());
+        editing = new EditService(db, ids, directory, visibility, views, posting, events, Clock.systemUTC());
         pins = new PinService(db, ids, visibility, views, Clock.systemUTC());
         polls = new PollService(db, visibility, Clock.systemUTC());
         accountPosts = new AccountPostsService(db, directory, visibility, views);
+        statuses = new StatusDirectoryComponent(db, visibility, views, filtering);
     }
 
     @Override

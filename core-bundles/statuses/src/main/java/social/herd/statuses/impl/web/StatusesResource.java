@@ -41,7 +41,7 @@ import social.herd.web.api.RequiresScope;
 
 /**
  * Mastodon's {@code /api/v1/statuses}: post, edit (with history and source), view, delete,
- * context, favourite, reblog, bookmark, pin and who favourited or reblogged. Thin: parse, call one service method, answer.
+ * context, favourite, reblog, bookmark, pin, conversation mute and who favourited or reblogged. Thin: parse, call one service method, answer.
  */
 @Component(service = StatusesResource.class)
 @JakartarsResource
@@ -218,6 +218,20 @@ public final class StatusesResource {
     @RequiresScope("write:bookmarks")
     public Status unbookmark(@PathParam("id") long id, @Context ContainerRequestContext request) {
         return interactions.unbookmark(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/mute")
+    @RequiresScope("write:mutes")
+    public Status mute(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.muteConversation(Auth.requireAccountId(request), id);
+    }
+
+    @POST
+    @Path(ID + "/unmute")
+    @RequiresScope("write:mutes")
+    public Status unmute(@PathParam("id") long id, @Context ContainerRequestContext request) {
+        return interactions.unmuteConversation(Auth.requireAccountId(request), id);
     }
 
     @GET

@@ -1,0 +1,32 @@
+package social.herd.api.statuses;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Statuses for other bundles. Implemented by the statuses bundle. */
+@ProviderType
+public interface StatusDirectory {
+
+    /** Filter contexts, as Mastodon's filters v2 name them. */
+    String HOME = "home", NOTIFICATIONS = "notifications", PUBLIC = "public", THREAD = "thread", ACCOUNT = "account";
+
+    /** Facts about a status, deleted ones included; empty when unknown. */
+    Optional<StatusFacts> facts(long statusId);
+
+    /** True when {@code viewerId} (null: logged out) may see the status (visibility, blocks, holds). */
+    boolean visibleTo(Long viewerId, long statusId);
+
+    /**
+     * Mastodon Status entities as {@code viewerId} (null: logged out) sees them, keyed by id,
+     * ready to serialise with the web bundle's JSON setup. Statuses the viewer may not see, and
+     * deleted ones, are left out. With a {@code filterContext} (one of the constants above) the
+     * viewer's content filters apply: matched statuses carry {@code filtered}, and those matched by
+     * a "hide" filter are left out; null applies none.
+     */
+    Map<Long, Object> render(Long viewerId, Collection<Long> statusIds, String filterContext);
+
+    /** True when {@code accountId} muted the conversation {@code statusId} belongs to. */
+    boolean conversationMuted(long accountId, long statusId);
+}

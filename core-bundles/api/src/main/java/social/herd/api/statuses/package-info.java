@@ -1,0 +1,10 @@
+/**
+ * Statuses as other bundles see them (notifications, streaming, search, federation): facts for
+ * decisions and Mastodon Status entities to embed, always as a given viewer may see them.
+ */
+@Export
+@Version("1.0.0")
+package social.herd.api.statuses;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

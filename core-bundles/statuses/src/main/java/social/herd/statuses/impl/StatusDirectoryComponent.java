@@ -1,0 +1,84 @@
+package social.herd.statuses.impl;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import social.herd.api.db.Database;
+import social.herd.api.db.SchemaReady;
+import social.herd.api.statuses.StatusDirectory;
+import social.herd.api.statuses.StatusFacts;
+import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.db.FactsMapper;
+import social.herd.statuses.impl.db.Ref;
+import social.herd.statuses.impl.db.StatusMapper;
+import social.herd.statuses.impl.db.StatusRow;
+
+/** Statuses for other bundles, through the same visibility rule and rendering as the API. */
+@Component(service = StatusDirectory.class)
+public final class StatusDirectoryComponent implements StatusDirectory {
+
+    private final Database db;
+    private final StatusVisibility visibility;
+    private final StatusViews views;
+    private final StatusFiltering filtering;
+
+    @Activate
+    public StatusDirectoryComponent(@Reference Database db, @Reference StatusVisibility visibility,
+                                    @Reference StatusViews views, @Reference StatusFiltering filtering,
+                                    @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
+        this(db, visibility, views, filtering);
+    }
+
+    /** For tests and embedding. */
+    public StatusDirectoryComponent(Database db, StatusVisibility visibility, StatusViews views, StatusFiltering filtering) {
+        this.db = db;
+        this.visibility = visibility;
+        this.views = views;
+        this.filtering = filtering;
+    }
+
+    @Override
+    public Optional<StatusFacts> facts(long statusId) {
+        return db.read(tx -> {
+            StatusRow r = tx.mapper(StatusMapper.class).byId(statusId);
+            if (r == null) return Optional.empty();
+            List<Long> mentions = new ArrayList<>();
+            for (Ref m : tx.mapper(StatusMapper.class).mentions(List.of(statusId))) mentions.add(m.target());
+            return Optional.of(new StatusFacts(r.id(), r.accountId(), r.visibility(), r.inReplyToId(),
+                    r.inReplyToAccountId(), r.reblogOfId(), r.reblogOfAccountId(), List.copyOf(mentions),
+                    tx.mapper(FactsMapper.class).tagNames(statusId), r.local(), r.held(), r.deleted(), r.withMedia(),
+                    r.language(), r.createdAt()));
+        });
+    }
+
+    @Override
+    public boolean visibleTo(Long viewerId, long statusId) {
+        return db.read(tx -> {
+            StatusRow r = tx.mapper(StatusMapper.class).byId(statusId);
+            return r != null && !visibility.filter(tx, visibility.viewer(viewerId), List.of(r)).isEmpty();
+        });
+    }
+
+    @Override
+    public Map<Long, Object> render(Long viewerId, Collection<Long> statusIds, String filterContext) {
+        if (statusIds.isEmpty()) return Map.of();
+        List<Status> rendered = db.read(tx -> {
+            List<StatusRow> rows = tx.mapper(StatusMapper.class).byIds(statusIds);
+            return views.render(tx, viewerId, visibility.filter(tx, visibility.viewer(viewerId), rows));
+        });
+        Map<Long, Object> out = new LinkedHashMap<>();
+        for (Status s : filtering.apply(viewerId, filterContext, rendered)) out.put(Long.parseLong(s.id()), s);
+        return out;
+    }
+
+    @Override
+    public boolean conversationMuted(long accountId, long statusId) {
+        return db.read(tx -> tx.mapper(FactsMapper.class).muted(accountId, statusId));
+    }
+}
