@@ -91,6 +91,16 @@ public final class Directory implements AccountDirectory, SocialGraph {
         return Set.copyOf(db.read(tx -> tx.mapper(GraphMapper.class).hiddenFrom(viewerId)));
     }
 
+    @Override
+    public List<Long> notifiedFollowers(long accountId) {
+        return db.read(tx -> tx.mapper(GraphMapper.class).notifiedFollowers(accountId));
+    }
+
+    @Override
+    public Set<Long> reblogsHidden(long accountId) {
+        return Set.copyOf(db.read(tx -> tx.mapper(GraphMapper.class).reblogsHidden(accountId)));
+    }
+
     static AccountSummary summary(AccountRow a) {
         return new AccountSummary(a.id(), a.username(), a.domain(), a.locked(), a.suspendedAt() != null);
     }

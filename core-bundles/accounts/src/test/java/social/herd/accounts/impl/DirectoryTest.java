@@ -59,6 +59,19 @@ class DirectoryTest {
     }
 
     @Test
+    void notifyAndHiddenReblogsFollowTheFollowOptions() {
+        long gus = account("gus"), hal = account("hal"), ida = account("ida");
+        f.relationships.follow(hal, gus, new FollowOptions(false, true, null));
+        f.relationships.follow(ida, gus, new FollowOptions(null, null, null));
+        assertThat(directory.notifiedFollowers(gus)).containsExactly(hal);
+        assertThat(directory.reblogsHidden(hal)).containsExactly(gus);
+        assertThat(directory.reblogsHidden(ida)).isEmpty();
+        f.relationships.follow(hal, gus, new FollowOptions(true, false, null));
+        assertThat(directory.notifiedFollowers(gus)).isEmpty();
+        assertThat(directory.reblogsHidden(hal)).isEmpty();
+    }
+
+    @Test
     void summariesAndRenderedAccounts() {
         long eve = account("eve");
         assertThat(directory.localByUsername("EVE")).hasValueSatisfying(s -> {

@@ -25,4 +25,24 @@ public interface SocialGraph {
      * viewer blocks or mutes (unexpired), and those who block the viewer.
      */
     Set<Long> hiddenFrom(long viewerId);
+
+    /**
+     * The local followers of {@code accountId} who asked to be notified of its posts (Mastodon's
+     * {@code notify} on a follow), for "status" notifications.
+     *
+     * @since 1.1
+     */
+    default List<Long> notifiedFollowers(long accountId) {
+        throw new UnsupportedOperationException("notifiedFollowers");
+    }
+
+    /**
+     * The accounts {@code accountId} follows with reblogs hidden ({@code reblogs=false} on the
+     * follow): their boosts stay out of its home timeline.
+     *
+     * @since 1.1
+     */
+    default Set<Long> reblogsHidden(long accountId) {
+        throw new UnsupportedOperationException("reblogsHidden");
+    }
 }

@@ -25,4 +25,11 @@ public interface GraphMapper {
             + " UNION SELECT account_id FROM blocks WHERE target_account_id = #{viewer}"
             + " UNION SELECT target_account_id FROM mutes WHERE account_id = #{viewer} AND (expires_at IS NULL OR expires_at > now())")
     List<Long> hiddenFrom(@Param("viewer") long viewer);
+
+    @Select("SELECT f.account_id FROM follows f JOIN accounts a ON a.id = f.account_id WHERE f.target_account_id = #{accountId}"
+            + " AND f.notify AND a.domain IS NULL AND a.suspended_at IS NULL ORDER BY f.account_id")
+    List<Long> notifiedFollowers(@Param("accountId") long accountId);
+
+    @Select("SELECT target_account_id FROM follows WHERE account_id = #{accountId} AND NOT show_reblogs")
+    List<Long> reblogsHidden(@Param("accountId") long accountId);
 }
