@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/env.sh
-apt_install redis-server python3-mastodon
+apt_install redis-server python3-mastodon ffmpeg
 # masto.js 8 and Node 22 for the client acceptance tests (versions pinned in package-lock.json)
 (cd itests/clients && npm ci --no-audit --no-fund --loglevel=error)
 exec mvn -B -ntp verify "$@"

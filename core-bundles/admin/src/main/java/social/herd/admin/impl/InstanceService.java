@@ -109,9 +109,10 @@ public final class InstanceService {
         return new Configuration(urls,
                 Map.of("max_featured_tags", 10, "max_pinned_statuses", 5),
                 Map.of("max_characters", 500, "max_media_attachments", 4, "characters_reserved_per_url", 23),
-                Map.of("supported_mime_types", List.of("image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4"),
+                Map.of("supported_mime_types", List.of("image/jpeg", "image/png", "image/gif", "image/webp", "video/mp4",
+                                "video/webm", "video/quicktime", "audio/mpeg", "audio/ogg", "audio/wav", "audio/flac"),
                         "description_limit", 1500, "image_size_limit", 16777216, "image_matrix_limit", 33177600,
-                        "video_size_limit", 103809024, "video_frame_rate_limit", 120, "video_matrix_limit", 8294400),
+                        "video_size_limit", 41943040, "video_frame_rate_limit", 120, "video_matrix_limit", 8294400),
                 Map.of("max_options", 4, "max_characters_per_option", 50, "min_expiration", 300, "max_expiration", 2629746),
                 Map.of("enabled", false),
                 Map.of("public_key", ""));

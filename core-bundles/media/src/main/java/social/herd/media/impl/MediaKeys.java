@@ -18,6 +18,12 @@ record MediaKeys(String base) {
         return new MediaKeys("media_attachments/" + token.substring(0, 2) + "/" + token);
     }
 
+    /** The keys of the upload whose raw file is {@code incomingKey}. */
+    static MediaKeys ofIncoming(String incomingKey) {
+        if (!incomingKey.endsWith(".upload")) throw new IllegalArgumentException("not an incoming key: " + incomingKey);
+        return new MediaKeys(incomingKey.substring(0, incomingKey.length() - ".upload".length()));
+    }
+
     String original(String extension) {
         return base + "." + extension;
     }

@@ -1,5 +1,6 @@
 package social.herd.media.impl;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -20,15 +21,18 @@ import social.herd.media.impl.db.MediaMapper;
 import social.herd.media.impl.db.MediaRow;
 import social.herd.media.impl.image.ImageProcessor;
 import social.herd.media.impl.image.ImageProcessor.Processed;
+import social.herd.media.impl.image.MediaFormat;
 import social.herd.media.impl.image.UnprocessableMedia;
 import social.herd.media.impl.storage.Storage;
+import social.herd.media.impl.video.VideoProcessor;
 import social.herd.web.api.ApiException;
 
 /**
  * Uploads, look-ups and edits of one's own media. Small images are processed while the client
- * waits; large ones (which need a heavy resize) are checked, stored raw and processed by a
- * {@link ProcessMediaJob} when the client allows it (API v2). Nothing is stored for an upload that
- * is refused, and files written for a transaction that fails are removed again.
+ * waits; large ones (which need a heavy resize), video, audio and animated GIFs are checked, stored
+ * raw and processed by a {@link ProcessMediaJob} when the client allows it (API v2). Nothing is
+ * stored for an upload that is refused, and files written for a transaction that fails are
+ * removed again.
  */
 @Component(service = MediaService.class)
 public final class MediaService {
@@ -46,23 +50,26 @@ public final class MediaService {
     private final JobQueue jobs;
     private final Storage storage;
     private final ImageProcessor images;
+    private final VideoProcessor video;
     private final Clock clock;
     private final MediaViews views;
 
     @Activate
     public MediaService(@Reference Database db, @Reference IdGenerator ids, @Reference JobQueue jobs,
-                        @Reference Storage storage, @Reference ImageProcessor images,
+                        @Reference Storage storage, @Reference ImageProcessor images, @Reference VideoProcessor video,
                         @Reference(target = "(herd.schema=social.herd.media)") SchemaReady schema) {
-        this(db, ids, jobs, storage, images, Clock.systemUTC());
+        this(db, ids, jobs, storage, images, video, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
-    public MediaService(Database db, IdGenerator ids, JobQueue jobs, Storage storage, ImageProcessor images, Clock clock) {
+    public MediaService(Database db, IdGenerator ids, JobQueue jobs, Storage storage, ImageProcessor images,
+                        VideoProcessor video, Clock clock) {
         this.db = db;
         this.ids = ids;
         this.jobs = jobs;
         this.storage = storage;
         this.images = images;
+        this.video = video;
         this.clock = clock;
         this.views = new MediaViews(storage);
     }
@@ -71,9 +78,14 @@ public final class MediaService {
         return views;
     }
 
+    /** The largest file any upload may be (video's limit or the image limit): bounds the request body. */
+    public int maxUploadBytes() {
+        return Math.max(MAX_IMAGE_BYTES, video.settings().maxBytes());
+    }
+
     /**
-     * Stores an upload of {@code accountId}. With {@code mayDefer}, large images are left processing
-     * for a job; otherwise the answer is always ready.
+     * Stores an upload of {@code accountId}. With {@code mayDefer}, large images, video and audio
+     * are left processing for a job; otherwise the answer is always ready.
      *
      * @param focus {@code "x,y"} or null
      * @throws ApiException 422 for anything that cannot become media
@@ -81,35 +93,24 @@ public final class MediaService {
     public MediaRow upload(long accountId, Upload file, String description, String focus, boolean mayDefer)
             throws InterruptedException {
         if (file == null || file.bytes().length == 0) throw ApiException.unprocessable("Validation failed: File can't be blank");
-        if (file.bytes().length > MAX_IMAGE_BYTES) {
-            throw ApiException.unprocessable("Validation failed: File file size must be less than 16 MB");
-        }
+        byte[] bytes = file.bytes();
+        MediaFormat format = MediaFormat.of(bytes);
+        // a GIF is an image upload to Mastodon (16 MB) even when it becomes a gifv
+        if (!format.isAudioVideo() && bytes.length > MAX_IMAGE_BYTES) throw tooLarge(MAX_IMAGE_BYTES);
+        boolean audioVideo = format.isAudioVideo() || images.animated(bytes);
+        if (audioVideo && !video.available()) throw ApiException.unprocessable(VideoProcessor.NOT_INSTALLED);
+        if (format.isAudioVideo() && bytes.length > video.settings().maxBytes()) throw tooLarge(video.settings().maxBytes());
         String text = description(description);
         float[] point = focus(focus);
         MediaKeys keys = MediaKeys.random();
         List<String> written = new ArrayList<>();
         try {
-            ImageProcessor.Header header = images.inspect(file.bytes());
-            MediaRow row;
-            if (mayDefer && (long) header.width() * header.height() > ASYNC_ABOVE_PIXELS) {
-                put(keys.incoming(), file.bytes(), header.format().mimeType, written);
-                row = new MediaRow(ids.nextId(), accountId, null, 0, "image", MediaRow.PROCESSING, keys.incoming(),
-                        null, null, header.format().mimeType, (long) file.bytes().length, null, null, null, null,
-                        point[0], point[1], text, null, null, clock.instant());
-            } else {
-                Processed p = images.process(file.bytes());
-                put(keys.original(p.original().extension()), p.original().bytes(), p.original().contentType(), written);
-                put(keys.small(p.small().extension()), p.small().bytes(), p.small().contentType(), written);
-                row = new MediaRow(ids.nextId(), accountId, null, 0, "image", MediaRow.READY, null, written.get(0),
-                        written.get(1), p.original().contentType(), (long) p.original().bytes().length,
-                        p.original().width(), p.original().height(), p.small().width(), p.small().height(),
-                        point[0], point[1], text, p.blurhash(), null, clock.instant());
-            }
-            MediaRow stored = row;
+            MediaRow row = audioVideo ? audioVideo(accountId, bytes, format, point, text, keys, mayDefer, written)
+                    : image(accountId, bytes, point, text, keys, mayDefer, written);
             db.transaction(tx -> {
-                tx.mapper(MediaMapper.class).insert(stored);
-                if (MediaRow.PROCESSING.equals(stored.state())) {
-                    jobs.enqueue(tx, JobRequest.of(Queues.DEFAULT, ProcessMediaJob.TYPE, ProcessMediaJob.payload(stored.id())));
+                tx.mapper(MediaMapper.class).insert(row);
+                if (MediaRow.PROCESSING.equals(row.state())) {
+                    jobs.enqueue(tx, JobRequest.of(Queues.DEFAULT, ProcessMediaJob.TYPE, ProcessMediaJob.payload(row.id())));
                 }
                 return null;
             });
@@ -117,9 +118,48 @@ public final class MediaService {
             return row;
         } catch (UnprocessableMedia e) {
             throw ApiException.unprocessable(e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store media file", e);
         } finally {
             deleteQuietly(written);
         }
+    }
+
+    /** Mastodon's answer for a file over {@code limit} bytes. */
+    public static ApiException tooLarge(int limit) {
+        return ApiException.unprocessable("Validation failed: File file size must be less than " + limit / (1024 * 1024) + " MB");
+    }
+
+    private MediaRow image(long accountId, byte[] bytes, float[] point, String text, MediaKeys keys, boolean mayDefer,
+                           List<String> written) throws UnprocessableMedia, InterruptedException, IOException {
+        ImageProcessor.Header header = images.inspect(bytes);
+        if (mayDefer && (long) header.width() * header.height() > ASYNC_ABOVE_PIXELS) {
+            return deferred(accountId, MediaRow.IMAGE, bytes, header.format(), point, text, keys, written);
+        }
+        Processed p = images.process(bytes);
+        MediaRow row = MediaRow.processing(ids.nextId(), accountId, MediaRow.IMAGE, null, null, 0, point, text, clock.instant());
+        return MediaFiles.storeImage(storage, row, keys, p, written);
+    }
+
+    /** Video, audio and animated GIFs: checked by ffprobe here; transcoding is the job's under API v2. */
+    private MediaRow audioVideo(long accountId, byte[] bytes, MediaFormat format, float[] point, String text, MediaKeys keys,
+                                boolean mayDefer, List<String> written) throws UnprocessableMedia, InterruptedException, IOException {
+        if (mayDefer) {
+            String type = video.inspect(bytes, format);
+            return deferred(accountId, type, bytes, format, point, text, keys, written);
+        }
+        try (VideoProcessor.Transcoded t = video.transcode(new ByteArrayInputStream(bytes), format)) {
+            MediaRow row = MediaRow.processing(ids.nextId(), accountId, t.type(), null, null, 0, point, text, clock.instant());
+            return MediaFiles.storeAudioVideo(storage, row, keys, t, written);
+        }
+    }
+
+    private MediaRow deferred(long accountId, String type, byte[] bytes, MediaFormat format, float[] point, String text,
+                              MediaKeys keys, List<String> written) throws IOException {
+        storage.put(keys.incoming(), bytes, format.mimeType);
+        written.add(keys.incoming());
+        return MediaRow.processing(ids.nextId(), accountId, type, keys.incoming(), format.mimeType, bytes.length, point,
+                text, clock.instant());
     }
 
     /** One's own media; 404 for anyone else's. */
@@ -167,15 +207,6 @@ public final class MediaService {
             // answered below
         }
         throw ApiException.unprocessable("Validation failed: Focus must be two numbers from -1.0 to 1.0, as \"x,y\"");
-    }
-
-    private void put(String key, byte[] bytes, String type, List<String> written) {
-        try {
-            storage.put(key, bytes, type);
-            written.add(key);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store media file", e);
-        }
     }
 
     void deleteQuietly(List<String> keys) {

@@ -1,6 +1,7 @@
 package social.herd.media.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,15 +19,18 @@ import social.herd.media.impl.db.MediaMapper;
 import social.herd.media.impl.db.MediaRow;
 import social.herd.media.impl.image.ImageProcessor;
 import social.herd.media.impl.image.ImageProcessor.Processed;
+import social.herd.media.impl.image.MediaFormat;
 import social.herd.media.impl.image.UnprocessableMedia;
 import social.herd.media.impl.storage.Storage;
+import social.herd.media.impl.video.VideoProcessor;
 import social.herd.web.api.Json;
 
 /**
  * Processes an upload that was left {@code processing}: reads the raw file from storage, writes
- * the original and preview, marks the row ready and removes the raw file. Idempotent: a row that is
- * gone or no longer processing is left alone, and files of a lost race are removed again. An image
- * that cannot be processed marks the row failed (retrying would not help).
+ * the processed files (image original and preview; transcoded video or audio and a preview frame),
+ * marks the row ready and removes the raw file. Idempotent: a row that is gone or no longer
+ * processing is left alone, and files of a lost race are removed again. An upload that cannot be
+ * processed marks the row failed (retrying would not help); storage errors are retried.
  */
 @Component(service = JobHandler.class, property = JobHandler.TYPE + "=" + ProcessMediaJob.TYPE)
 public final class ProcessMediaJob implements JobHandler {
@@ -38,18 +42,21 @@ public final class ProcessMediaJob implements JobHandler {
     private final Database db;
     private final Storage storage;
     private final ImageProcessor images;
+    private final VideoProcessor video;
 
     @Activate
     public ProcessMediaJob(@Reference Database db, @Reference Storage storage, @Reference ImageProcessor images,
+                           @Reference VideoProcessor video,
                            @Reference(target = "(herd.schema=social.herd.media)") SchemaReady schema) {
-        this(db, storage, images);
+        this(db, storage, images, video);
     }
 
     /** For tests and embedding. */
-    public ProcessMediaJob(Database db, Storage storage, ImageProcessor images) {
+    public ProcessMediaJob(Database db, Storage storage, ImageProcessor images, VideoProcessor video) {
         this.db = db;
         this.storage = storage;
         this.images = images;
+        this.video = video;
     }
 
     static String payload(long mediaId) {
@@ -62,37 +69,42 @@ public final class ProcessMediaJob implements JobHandler {
         long id = Long.parseLong(payload.path("id").asText());
         MediaRow row = db.read(tx -> tx.mapper(MediaMapper.class).byId(id));
         if (row == null || !MediaRow.PROCESSING.equals(row.state()) || row.incomingKey() == null) return;
-        byte[] raw;
-        try (InputStream in = storage.get(row.incomingKey())) {
-            raw = in.readAllBytes();
-        }
-        Processed p;
-        try {
-            p = images.process(raw);
-        } catch (UnprocessableMedia e) {
-            db.transaction(tx -> tx.mapper(MediaMapper.class).markFailed(id, e.getMessage()));
-            storage.delete(row.incomingKey());
-            LOG.debug("media processing failed media_id={} reason={}", id, e.getMessage());
-            return;
-        }
-        MediaKeys keys = new MediaKeys(row.incomingKey().substring(0, row.incomingKey().length() - ".upload".length()));
+        MediaKeys keys = MediaKeys.ofIncoming(row.incomingKey());
         List<String> written = new ArrayList<>();
         try {
-            String original = keys.original(p.original().extension()), small = keys.small(p.small().extension());
-            storage.put(original, p.original().bytes(), p.original().contentType());
-            written.add(original);
-            storage.put(small, p.small().bytes(), p.small().contentType());
-            written.add(small);
-            MediaRow done = new MediaRow(id, row.accountId(), null, 0, row.type(), MediaRow.READY, null, original, small,
-                    p.original().contentType(), (long) p.original().bytes().length, p.original().width(),
-                    p.original().height(), p.small().width(), p.small().height(), row.focusX(), row.focusY(),
-                    row.description(), p.blurhash(), null, row.createdAt());
+            MediaRow done = MediaRow.IMAGE.equals(row.type()) ? image(row, keys, written) : audioVideo(row, keys, written);
             int updated = db.transaction(tx -> tx.mapper(MediaMapper.class).markReady(done));
             // deleted meanwhile (cleanup) or done by an earlier run of this job: our files are surplus
             if (updated == 1) written.clear();
+        } catch (UnprocessableMedia e) {
+            db.transaction(tx -> tx.mapper(MediaMapper.class).markFailed(id, e.getMessage()));
+            LOG.debug("media processing failed media_id={} type={} reason={}", id, row.type(), e.getMessage());
         } finally {
             for (String key : written) storage.delete(key);
         }
         storage.delete(row.incomingKey());
+    }
+
+    private MediaRow image(MediaRow row, MediaKeys keys, List<String> written)
+            throws IOException, UnprocessableMedia, InterruptedException {
+        byte[] raw;
+        try (InputStream in = storage.get(row.incomingKey())) {
+            raw = in.readAllBytes();
+        }
+        Processed p = images.process(raw);
+        return MediaFiles.storeImage(storage, row, keys, p, written);
+    }
+
+    /** Streams the raw file into ffmpeg's work folder: a video is never held in memory whole. */
+    private MediaRow audioVideo(MediaRow row, MediaKeys keys, List<String> written)
+            throws IOException, UnprocessableMedia, InterruptedException {
+        try (InputStream in = new BufferedInputStream(storage.get(row.incomingKey()))) {
+            in.mark(64);
+            MediaFormat format = MediaFormat.of(in.readNBytes(64));
+            in.reset();
+            try (VideoProcessor.Transcoded t = video.transcode(in, format)) {
+                return MediaFiles.storeAudioVideo(storage, row, keys, t, written);
+            }
+        }
     }
 }

@@ -21,6 +21,9 @@ import java.util.stream.Stream;
 import social.herd.api.jobs.Job;
 import social.herd.media.impl.image.ImageProcessor;
 import social.herd.media.impl.storage.LocalStorage;
+import social.herd.media.impl.storage.Storage;
+import social.herd.media.impl.video.VideoProcessor;
+import social.herd.media.impl.video.VideoSettings;
 import social.herd.platform.impl.db.PooledDataSource;
 import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
@@ -31,8 +34,8 @@ import social.herd.testing.TestPostgres;
 
 /**
  * The bundle's components wired as DS would wire them, on a fresh real PostgreSQL database with
- * the platform's and this bundle's real migrations, the real job queue, and files on disk under a
- * temporary data directory.
+ * the platform's and this bundle's real migrations, the real job queue, files on disk under a
+ * temporary data directory (or another storage), and ffmpeg as the settings find it.
  */
 final class Fixture implements AutoCloseable {
 
@@ -43,13 +46,19 @@ final class Fixture implements AutoCloseable {
     final TxDatabase db;
     final TimeSortableIdGenerator ids = new TimeSortableIdGenerator();
     final PostgresJobQueue jobs;
-    final LocalStorage storage;
+    final Storage storage;
     final ImageProcessor images = new ImageProcessor();
+    final VideoProcessor video;
     final MediaService media;
     final MediaAttachmentsComponent attachments;
     final ProcessMediaJob processJob;
 
     Fixture(Path dataDir) {
+        this(dataDir, null, VideoSettings.defaults());
+    }
+
+    /** With {@code storage} (null: local disk under {@code dataDir}) and ffmpeg as {@code video} says. */
+    Fixture(Path dataDir, Storage storage, VideoSettings video) {
         this.dataDir = dataDir;
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
@@ -57,10 +66,11 @@ final class Fixture implements AutoCloseable {
         runner.migrate("social.herd.media", scripts(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
         jobs = new PostgresJobQueue(db, ids);
-        storage = new LocalStorage(dataDir, SYSTEM_URL);
-        media = new MediaService(db, ids, jobs, storage, images, Clock.systemUTC());
+        this.storage = storage == null ? new LocalStorage(dataDir, SYSTEM_URL) : storage;
+        this.video = new VideoProcessor(video, dataDir.resolve("tmp"), images);
+        media = new MediaService(db, ids, jobs, this.storage, images, this.video, Clock.systemUTC());
         attachments = new MediaAttachmentsComponent(db, media);
-        processJob = new ProcessMediaJob(db, storage, images);
+        processJob = new ProcessMediaJob(db, this.storage, images, this.video);
     }
 
     /** The cleanup task as if it ran at {@code now}. */

@@ -53,6 +53,9 @@ public final class ImageProcessor {
     /** The result: the stored original, its preview, and the preview's blurhash. */
     public record Processed(Encoded original, Encoded small, String blurhash) {}
 
+    /** A preview alone (of a video frame) and its blurhash. */
+    public record Preview(Encoded small, String blurhash) {}
+
     /**
      * Checks that {@code bytes} are a supported still image of acceptable dimensions, reading only
      * its header.
@@ -67,6 +70,41 @@ public final class ImageProcessor {
             throw new UnprocessableMedia("The image could not be read");
         } finally {
             reader.dispose();
+        }
+    }
+
+    /**
+     * True for a GIF of more than one frame, which Mastodon turns into a {@code gifv} video. Only the
+     * frame headers are read; anything unreadable counts as still and fails in {@link #inspect}.
+     */
+    public boolean animated(byte[] bytes) {
+        if (MediaFormat.of(bytes) != MediaFormat.GIF) return false;
+        try {
+            ImageReader reader = Decoders.reader(MediaFormat.GIF);
+            try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+                reader.setInput(in, false, true);
+                return reader.getNumImages(true) > 1;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The preview and blurhash of a still (a video's first frame), without keeping a full-size copy. */
+    public Preview preview(byte[] bytes) throws UnprocessableMedia, InterruptedException {
+        MediaFormat format = supportedFormat(bytes);
+        decoding.acquire();
+        try {
+            Decoded decoded = decode(bytes, format);
+            int[] size = box(decoded.width, decoded.height, SMALL_BOX);
+            BufferedImage small = render(decoded.image, 1, size[0], size[1], false);
+            return new Preview(encode(small, false), Blurhash.encode(small, 4, 4));
+        } catch (IOException e) {
+            throw new UnprocessableMedia("The preview could not be made");
+        } finally {
+            decoding.release();
         }
     }
 
@@ -134,20 +172,13 @@ public final class ImageProcessor {
             throw new UnprocessableMedia("The image is too large: " + width + "x" + height + " exceeds "
                     + MAX_INPUT_PIXELS / 1_000_000 + " megapixels");
         }
-        // an animated GIF is a video to Mastodon (gifv), which needs transcoding
-        if (format == MediaFormat.GIF && reader.getNumImages(true) > 1) throw unsupportedVideo();
         return new Header(format, width, height);
     }
 
     private static MediaFormat supportedFormat(byte[] bytes) throws UnprocessableMedia {
         MediaFormat format = MediaFormat.of(bytes);
-        if (format == MediaFormat.VIDEO || format == MediaFormat.AUDIO) throw unsupportedVideo();
         if (!format.isImage()) throw new UnprocessableMedia("File type not supported");
         return format;
-    }
-
-    static UnprocessableMedia unsupportedVideo() {
-        return new UnprocessableMedia("Video and audio are not supported on this server yet");
     }
 
     private static ImageReader reader(MediaFormat format) throws UnprocessableMedia {

@@ -6,30 +6,20 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import social.herd.api.config.ServerSettings;
 
 /**
  * Media on the local disk under {@code <data_dir>/media}, served by the web bundle at
  * {@code <public_url>/system/<key>}. Files are written under {@code <data_dir>/tmp} first and moved
  * into place, so a reader never sees a half-written file and nothing spools through the system's
- * {@code /tmp}.
+ * {@code /tmp}. The default {@link Storage}, chosen by {@link StorageComponent}.
  */
-@Component(service = Storage.class)
 public final class LocalStorage implements Storage {
 
     private final Path root;
     private final Path tmp;
     private final String baseUrl;
 
-    @Activate
-    public LocalStorage(@Reference ServerSettings settings) {
-        this(settings.dataDir(), settings.publicUrl() + "/system/");
-    }
-
-    /** For tests: files under {@code dataDir/media}, URLs below {@code baseUrl}. */
+    /** Files under {@code dataDir/media}, URLs below {@code baseUrl} (which ends with a slash). */
     public LocalStorage(Path dataDir, String baseUrl) {
         this.root = dataDir.resolve("media").toAbsolutePath().normalize();
         this.tmp = dataDir.resolve("tmp").toAbsolutePath().normalize();
@@ -41,6 +31,17 @@ public final class LocalStorage implements Storage {
         Path temp = tempFile();
         try {
             Files.write(temp, bytes);
+            moveIntoPlace(temp, resolve(key));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public void put(String key, Path file, String contentType) throws IOException {
+        Path temp = tempFile();
+        try {
+            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
             moveIntoPlace(temp, resolve(key));
         } finally {
             Files.deleteIfExists(temp);

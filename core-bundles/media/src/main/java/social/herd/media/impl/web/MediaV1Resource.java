@@ -52,7 +52,7 @@ public final class MediaV1Resource {
     @RequiresScope("write:media")
     public Response upload(@HeaderParam("Content-Type") String type, InputStream body,
                            @Context ContainerRequestContext request) throws IOException, InterruptedException {
-        return Uploads.accept(media, Auth.requireAccountId(request), Uploads.read(type, body), false);
+        return Uploads.accept(media, Auth.requireAccountId(request), Uploads.read(media, type, body), false);
     }
 
     /** 200 when ready, 206 while processing, 422 when processing failed. */
@@ -91,7 +91,7 @@ public final class MediaV1Resource {
     @RequiresScope("write:media")
     public Object updateMultipart(@PathParam("id") long id, @HeaderParam("Content-Type") String type, InputStream body,
                                   @Context ContainerRequestContext request) throws IOException {
-        Multipart.Parts parts = Uploads.read(type, body);
+        Multipart.Parts parts = Uploads.read(media, type, body);
         return update(id, parts.values().get("description"), parts.values().get("focus"), request);
     }
 

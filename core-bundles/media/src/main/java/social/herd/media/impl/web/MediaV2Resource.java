@@ -43,6 +43,6 @@ public final class MediaV2Resource {
     @RequiresScope("write:media")
     public Response upload(@HeaderParam("Content-Type") String type, InputStream body,
                            @Context ContainerRequestContext request) throws IOException, InterruptedException {
-        return Uploads.accept(media, Auth.requireAccountId(request), Uploads.read(type, body), true);
+        return Uploads.accept(media, Auth.requireAccountId(request), Uploads.read(media, type, body), true);
     }
 }

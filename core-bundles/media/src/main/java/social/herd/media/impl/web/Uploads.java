@@ -1,6 +1,5 @@
 package social.herd.media.impl.web;
 
-import social.herd.web.api.ApiException;
 import social.herd.web.api.Multipart;
 import social.herd.media.impl.Upload;
 import jakarta.ws.rs.core.Response;
@@ -10,15 +9,18 @@ import social.herd.media.impl.db.MediaRow;
 /** The upload step both API versions share. */
 final class Uploads {
 
-    /** A 16 MB image plus the text fields and part headers. */
-    static final int MAX_BODY = 16 * 1024 * 1024 + 64 * 1024;
-    static final ApiException TOO_LARGE = ApiException.unprocessable("Validation failed: File file size must be less than 16 MB");
+    /** Room for the text fields and part headers besides the file. */
+    static final int FORM_OVERHEAD = 64 * 1024;
 
     private Uploads() {}
 
-    /** Reads an upload form within the media size limit. */
-    static Multipart.Parts read(String contentType, java.io.InputStream body) throws java.io.IOException {
-        return Multipart.read(contentType, body, MAX_BODY, TOO_LARGE);
+    /**
+     * Reads an upload form within the largest file size (video's); each kind's own limit is the
+     * service's to check once it knows what the file is.
+     */
+    static Multipart.Parts read(MediaService media, String contentType, java.io.InputStream body) throws java.io.IOException {
+        int limit = media.maxUploadBytes();
+        return Multipart.read(contentType, body, limit + FORM_OVERHEAD, MediaService.tooLarge(limit));
     }
 
     static Response accept(MediaService media, long accountId, Multipart.Parts parts, boolean mayDefer)

@@ -29,7 +29,7 @@ public final class UploadedFilesResource {
 
     static final Map<String, String> TYPES = Map.of(
             "png", "image/png", "jpg", "image/jpeg", "jpeg", "image/jpeg", "gif", "image/gif",
-            "webp", "image/webp", "avif", "image/avif", "mp4", "video/mp4", "webm", "video/webm");
+            "webp", "image/webp", "avif", "image/avif", "mp4", "video/mp4", "webm", "video/webm", "mp3", "audio/mpeg");
 
     private final java.nio.file.Path root;
 
