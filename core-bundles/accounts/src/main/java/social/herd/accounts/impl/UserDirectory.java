@@ -81,6 +81,12 @@ public final class UserDirectory implements Users {
         return Optional.ofNullable(db.read(tx -> tx.mapper(UserMapper.class).byId(userId))).map(UserDirectory::summary);
     }
 
+    @Override
+    public java.util.List<UserSummary> staff() {
+        return db.read(tx -> tx.mapper(UserMapper.class).staff()).stream().map(UserDirectory::summary)
+                .filter(UserSummary::active).toList();
+    }
+
     static UserSummary summary(UserRow u) {
         UserSummary.State state = u.suspended() ? UserSummary.State.DISABLED
                 : !u.confirmed() ? UserSummary.State.UNCONFIRMED

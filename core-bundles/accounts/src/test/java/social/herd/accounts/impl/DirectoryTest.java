@@ -72,6 +72,15 @@ class DirectoryTest {
     }
 
     @Test
+    void staffAreTheActiveOwnersAdminsAndModerators() {
+        f.admin.create("boss", "boss@example.org", Role.ADMIN, true);
+        f.admin.create("mod", "mod@example.org", Role.MODERATOR, true);
+        f.admin.create("newmod", "newmod@example.org", Role.MODERATOR, false);
+        f.admin.create("plain", "plain@example.org", Role.USER, true);
+        assertThat(f.users.staff().stream().map(u -> u.username()).toList()).containsExactly("boss", "mod");
+    }
+
+    @Test
     void summariesAndRenderedAccounts() {
         long eve = account("eve");
         assertThat(directory.localByUsername("EVE")).hasValueSatisfying(s -> {

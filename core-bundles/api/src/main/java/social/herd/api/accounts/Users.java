@@ -21,6 +21,15 @@ public interface Users {
     /** The user with this id, active or not. */
     Optional<UserSummary> byId(long userId);
 
+    /**
+     * The active owners, admins and moderators, for admin notifications.
+     *
+     * @since 1.1
+     */
+    default java.util.List<UserSummary> staff() {
+        throw new UnsupportedOperationException("staff");
+    }
+
     /** The outcome of {@link #login}. */
     sealed interface LoginResult {
         /** Signed in. */

@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.db;
 
+import java.util.List;
 import java.time.Instant;
 import org.apache.ibatis.annotations.Param;
 
@@ -9,6 +10,9 @@ public interface UserMapper {
     int insert(NewUser user);
 
     UserRow byId(@Param("id") long id);
+
+    /** Active owners, admins and moderators. */
+    List<UserRow> staff();
 
     UserRow byAccountId(@Param("accountId") long accountId);
 
