@@ -54,6 +54,13 @@ public final class ConversationQueries {
                 rows -> render(viewerId, rows), ConversationRow::lastStatusId);
     }
 
+    /** One of the viewer's conversations as it stands; empty when it is gone or cannot be shown. */
+    public java.util.Optional<Conversation> one(long viewerId, long id) {
+        ConversationRow row = db.read(tx -> tx.mapper(ConversationMapper.class).byId(viewerId, id));
+        if (row == null) return java.util.Optional.empty();
+        return render(viewerId, List.of(row)).stream().findFirst().map(k -> k.item());
+    }
+
     /** Marks a conversation read; 404 when the viewer has no such conversation. */
     public Conversation read(long viewerId, long id) {
         ConversationRow row = db.transaction(tx -> {
