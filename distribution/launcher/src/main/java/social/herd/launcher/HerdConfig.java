@@ -46,6 +46,13 @@ public final class HerdConfig {
             Setting.of("mail.smtp_user", Parsers::text),
             Setting.secret("mail.smtp_password", "HERD_SMTP_PASSWORD"),
             Setting.of("mail.from", "HERD_MAIL_FROM", Parsers::text),
+            Setting.of("media.storage", "HERD_MEDIA_STORAGE", Parsers.oneOf("local", "s3")),
+            Setting.of("media.s3_endpoint", "HERD_S3_ENDPOINT", Parsers::httpUrl),
+            Setting.of("media.s3_region", "HERD_S3_REGION", Parsers::text),
+            Setting.of("media.s3_bucket", "HERD_S3_BUCKET", Parsers::text),
+            Setting.of("media.s3_access_key", "HERD_S3_ACCESS_KEY", Parsers::text),
+            Setting.secret("media.s3_secret_key", "HERD_S3_SECRET_KEY"),
+            Setting.of("media.s3_public_url", "HERD_S3_PUBLIC_URL", Parsers::httpUrl),
             Setting.of("logging.level", "HERD_LOG_LEVEL", Parsers::logLevel));
 
     private final Map<String, Object> values;
@@ -78,6 +85,7 @@ public final class HerdConfig {
             }
         }
         checkUnknownKeys(yaml);
+        checkS3(values);
         applyDefaults(values);
         return new HerdConfig(home, values, rules(yaml));
     }
@@ -101,6 +109,17 @@ public final class HerdConfig {
             throw new ConfigException(s.label() + ": must be a single value, not a list or section");
         }
         return v == null ? null : String.valueOf(v);
+    }
+
+    /** S3 storage needs its endpoint, bucket and keys; caught here rather than at the first upload. */
+    private static void checkS3(Map<String, Object> v) throws ConfigException {
+        if (!"s3".equals(v.get("media.storage"))) return;
+        for (String key : List.of("media.s3_endpoint", "media.s3_bucket", "media.s3_access_key", "media.s3_secret_key")) {
+            if (v.get(key) == null) {
+                Setting s = SETTINGS.stream().filter(x -> x.path().equals(key)).findFirst().orElseThrow();
+                throw new ConfigException(s.label() + ": required when media.storage is s3");
+            }
+        }
     }
 
     private static void applyDefaults(Map<String, Object> v) {

@@ -228,6 +228,17 @@ public final class Main {
         }
         if (c.get("mail.smtp_password") != null) mail.put(".smtp_password", c.get("mail.smtp_password"));
         out.put("social.herd.mail", mail.isEmpty() ? null : mail);
+        if ("s3".equals(c.string("media.storage"))) {
+            Map<String, Object> storage = new LinkedHashMap<>();
+            storage.put("type", "s3");
+            for (String key : List.of("endpoint", "region", "bucket", "access_key", "public_url")) {
+                if (c.get("media.s3_" + key) != null) storage.put(key, c.get("media.s3_" + key));
+            }
+            storage.put(".secret_key", c.get("media.s3_secret_key"));
+            out.put("social.herd.media.storage", storage);
+        } else {
+            out.put("social.herd.media.storage", null);
+        }
         List<Map<String, String>> rules = c.rules();
         out.put("social.herd.rules.default", Map.of(
                 "texts", rules.stream().map(r -> r.get("text")).toArray(String[]::new),

@@ -54,6 +54,18 @@ final class Parsers {
         }
     }
 
+    /** An http(s) URL (a path is allowed, e.g. a CDN prefix); trailing slashes dropped. */
+    static Object httpUrl(String raw) {
+        try {
+            URI u = new URI(raw.trim());
+            boolean http = "http".equals(u.getScheme()) || "https".equals(u.getScheme());
+            if (!http || u.getHost() == null || u.getUserInfo() != null) throw new URISyntaxException(raw, "shape");
+            return u.toString().replaceAll("/+$", "");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("must be an http or https URL, like https://s3.example.com");
+        }
+    }
+
     /** A domain with an optional port, as used in handles ({@code @user@example.com}). */
     static Object domain(String raw) {
         String v = raw.trim().toLowerCase(Locale.ROOT);

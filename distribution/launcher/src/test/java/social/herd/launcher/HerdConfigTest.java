@@ -48,6 +48,26 @@ class HerdConfigTest {
     }
 
     @Test
+    void s3StorageNeedsItsKeysAndBecomesTheStorageConfiguration() throws Exception {
+        env.put("HERD_MEDIA_STORAGE", "s3");
+        env.put("HERD_S3_ENDPOINT", "https://s3.example.com/");
+        env.put("HERD_S3_BUCKET", "media");
+        env.put("HERD_S3_ACCESS_KEY", "AKIA1");
+        assertThatThrownBy(() -> load("")).isInstanceOf(ConfigException.class)
+                .hasMessage("media.s3_secret_key (HERD_S3_SECRET_KEY): required when media.storage is s3");
+        Path secret = home.resolve("s3key");
+        Files.writeString(secret, "very-secret\n");
+        env.put("HERD_S3_SECRET_KEY_FILE", secret.toString());
+        HerdConfig c = load("");
+        Map<String, Object> storage = Main.configurations(c, null, "all").get("social.herd.media.storage");
+        assertThat(storage).containsEntry("type", "s3").containsEntry("endpoint", "https://s3.example.com")
+                .containsEntry("bucket", "media").containsEntry("access_key", "AKIA1")
+                .containsEntry(".secret_key", "very-secret").doesNotContainKey("public_url");
+        env.remove("HERD_MEDIA_STORAGE");
+        assertThat(Main.configurations(load(""), null, "all").get("social.herd.media.storage")).as("local: no config").isNull();
+    }
+
+    @Test
     void secretsComeFromFilesAndAreNeverEchoed() throws Exception {
         Path secret = home.resolve("pw");
         Files.writeString(secret, "s3cret-value\n");
