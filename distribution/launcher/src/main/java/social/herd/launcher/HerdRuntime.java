@@ -60,6 +60,8 @@ final class HerdRuntime {
         p.put("org.osgi.service.http.port", String.valueOf(port));
         p.put("org.apache.felix.http.host", bind);
         p.put("org.apache.felix.http.jetty.sendServerHeader", "false");
+        // Jetty's WebSocket server container for the streaming API (needs the jetty websocket bundles in system/)
+        p.put("org.apache.felix.jetty.websocket.enable", "true");
         p.put("felix.fileinstall.dir", deploy.toString());
         p.put("felix.fileinstall.poll", "1000");
         p.put("felix.fileinstall.noInitialDelay", "true");
