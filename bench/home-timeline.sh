@@ -6,23 +6,42 @@
 #   silent - the followed accounts last posted months ago; every recent post is by others (the
 #            case where "account_id IN (followees) ORDER BY id DESC LIMIT 20" takes seconds)
 # Seeds with SQL straight into the embedded database (1M rows in seconds); reads through the API.
-# Usage: bench/home-timeline.sh [seconds]
+# Modes: "sql" - no Redis: every page is read from PostgreSQL (the per-followee query);
+#        "redis" - with Redis: pages come from the reader's home feed (a sorted set, rebuilt from
+#                  PostgreSQL on the first read after seeding), then are checked and rendered.
+# Usage: bench/home-timeline.sh [seconds] [sql|redis|both]   (default: 15 both)
+#        HERD_RUNTIME=/other/herd bench/home-timeline.sh ...  to measure another build of the runtime
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 apt_install wrk curl postgresql-client
 SECONDS_EACH=${1:-15}
-[[ -x distribution/target/herd/bin/herd ]] || mvn -B -q -DskipTests install
+MODES=${2:-both}
+[[ $MODES == both ]] && MODES="sql redis"
+[[ $MODES == *redis* ]] && apt_install redis-server redis-tools
+RUNTIME=${HERD_RUNTIME:-distribution/target/herd}
+[[ -x $RUNTIME/bin/herd ]] || mvn -B -q -DskipTests install
 
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'redis-cli -p "${REDIS_PORT:-0}" shutdown nosave >/dev/null 2>&1 || true; kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 
-cp -r distribution/target/herd "$work/herd" && rm -rf "$work/herd/data/"*
+for mode in $MODES; do
+echo "== mode: $mode"
+unset HERD_REDIS_URL
+if [[ $mode == redis ]]; then
+  REDIS_PORT=$(free_port)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --dir "$work" \
+    --logfile "$work/redis.log" >/dev/null
+  for _ in $(seq 1 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  export HERD_REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+fi
+rm -rf "$work/herd" && cp -r "$RUNTIME" "$work/herd" && rm -rf "$work/herd/data/"*
 printf 'rate_limit_requests=I"1000000000"\n' > "$work/herd/deploy/social.herd.web.config"
 export HERD_PORT=$(free_port)
 HERD_LOG_LEVEL=warn "$work/herd/bin/herd" run > "$work/herd.log" 2>&1 &
+herd_pid=$!
 base="http://127.0.0.1:$HERD_PORT"
 for _ in $(seq 1 120); do curl -sf "$base/health/ready" >/dev/null && break; sleep 0.5; done
 psql_herd() { psql -q -h 127.0.0.1 -p "$(cat "$work/herd/data/pg/herd.port")" -U postgres herd "$@"; }
@@ -51,7 +70,8 @@ INSERT INTO statuses (id, account_id, text, content, visibility, created_at)
               ELSE 1000001 + (n % 10000) END,
          'post ' || n, '<p>post ' || n || '</p>', 'public', t
   FROM (SELECT n, now() - interval '120 days' + (n * interval '10 seconds') AS t FROM generate_series(1, 1000000) n) s;
-ANALYZE statuses; ANALYZE follows;
+-- as a live database would be: vacuumed (visibility map set), not in the middle of the bulk load's autovacuum
+VACUUM ANALYZE statuses; ANALYZE follows;
 SQL
 }
 
@@ -61,9 +81,23 @@ read -r inst inst_p99 < <(rps_p99 "$base/api/v1/instance")
 echo "GET /api/v1/instance: $inst req/s, p99 $inst_p99"
 for shape in active silent; do
   seed "$shape" >/dev/null
+  if [[ $mode == redis ]]; then
+    # the seeded rows bypassed fan-out: drop the feed, let the first read rebuild it, wait for that
+    g=$(redis-cli -p "$REDIS_PORT" get herd:feed:generation); feed="herd:feed:${g:-0}:home:$reader"
+    redis-cli -p "$REDIS_PORT" del "$feed" >/dev/null
+    curl -sf -H "Authorization: Bearer $token" "$base/api/v1/timelines/home?limit=20" >/dev/null
+    for _ in $(seq 1 100); do
+      [[ $(redis-cli -p "$REDIS_PORT" zscore "$feed" "~t")$(redis-cli -p "$REDIS_PORT" zscore "$feed" "~r") ]] && break
+      sleep 0.1
+    done
+    echo "feed of the reader: $(( $(redis-cli -p "$REDIS_PORT" zcard "$feed") - 1 )) entries"
+  fi
   items=$(curl -sf -H "Authorization: Bearer $token" "$base/api/v1/timelines/home?limit=20" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
   wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "$base/api/v1/timelines/home?limit=20" >/dev/null
   read -r home home_p99 < <(rps_p99 -H "Authorization: Bearer $token" "$base/api/v1/timelines/home?limit=20")
-  echo "home ($shape followees, $items items): $home req/s, p99 $home_p99"
+  echo "home ($mode, $shape followees, $items items): $home req/s, p99 $home_p99"
   awk -v h="$home" -v i="$inst" -v s="$shape" 'BEGIN { printf "ratio home(%s)/instance: %.2f (target >= 0.3, p99 < 20 ms)\n", s, h / i }'
+done
+kill "$herd_pid"; wait "$herd_pid" 2>/dev/null || true
+[[ $mode == redis ]] && redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
 done

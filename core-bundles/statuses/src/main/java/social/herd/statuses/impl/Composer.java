@@ -61,18 +61,8 @@ final class Composer {
      * @param edit        whether the moderation chain sees an edit
      */
     Draft compose(long authorId, PostRequest in, String visibility, int keptMedia, boolean edit) {
+        AccountSummary author = check(authorId, in, keptMedia);
         int mediaCount = in.mediaIds().size() + keptMedia;
-        if (in.text().isBlank() && mediaCount == 0) throw ApiException.unprocessable("Validation failed: Text can't be blank");
-        if (TextEntities.length(in.text(), in.spoilerText()) > MAX_CHARS) {
-            throw ApiException.unprocessable("Validation failed: Text character limit of " + MAX_CHARS + " exceeded");
-        }
-        if (!in.mediaIds().isEmpty() && views.media() == null) throw ApiException.unprocessable("Media uploads are not available");
-        if (in.poll() != null) {
-            in.poll().validate();
-            // Mastodon answers this with its "too many attachments" error; ours says what is wrong
-            if (mediaCount > 0) throw ApiException.unprocessable("Validation failed: A post cannot have both media and a poll");
-        }
-        AccountSummary author = accounts.byId(authorId).filter(a -> !a.suspended()).orElseThrow(ApiException::notFound);
 
         List<Entity> entities = TextEntities.extract(in.text());
         List<String> mentioned = entities.stream().filter(e -> e.kind() == Kind.MENTION).map(Entity::acct).distinct().toList();
@@ -99,6 +89,25 @@ final class Composer {
         return new Draft(in.text(), content, spoiler, sensitive, vis, language, strip ? List.of() : in.mediaIds(), strip,
                 List.copyOf(new LinkedHashSet<>(targets.values())), tags, verdict.decision() == Verdict.Decision.HOLD,
                 in.poll());
+    }
+
+    /**
+     * The checks that need no moderation: text, length, media, poll and a usable author (422 or
+     * 404). A scheduled status passes them when scheduled, and all of compose when it is published.
+     */
+    AccountSummary check(long authorId, PostRequest in, int keptMedia) {
+        int mediaCount = in.mediaIds().size() + keptMedia;
+        if (in.text().isBlank() && mediaCount == 0) throw ApiException.unprocessable("Validation failed: Text can't be blank");
+        if (TextEntities.length(in.text(), in.spoilerText()) > MAX_CHARS) {
+            throw ApiException.unprocessable("Validation failed: Text character limit of " + MAX_CHARS + " exceeded");
+        }
+        if (!in.mediaIds().isEmpty() && views.media() == null) throw ApiException.unprocessable("Media uploads are not available");
+        if (in.poll() != null) {
+            in.poll().validate();
+            // Mastodon answers this with its "too many attachments" error; ours says what is wrong
+            if (mediaCount > 0) throw ApiException.unprocessable("Validation failed: A post cannot have both media and a poll");
+        }
+        return accounts.byId(authorId).filter(a -> !a.suspended()).orElseThrow(ApiException::notFound);
     }
 
     private Verdict review(LocalPost post) {

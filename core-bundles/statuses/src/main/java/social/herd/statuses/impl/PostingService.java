@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -81,12 +82,9 @@ public final class PostingService {
 
     /** Posts a status for {@code authorId}; a repeated Idempotency-Key answers the first status. */
     public Status post(long authorId, PostRequest in) {
-        String vis = in.visibility() == null || in.visibility().isBlank() ? "public"
-                : in.visibility().strip().toLowerCase(Locale.ROOT);
-        if (!VISIBILITIES.contains(vis)) throw ApiException.unprocessable("Validation failed: Visibility is not included in the list");
+        String vis = visibility(in);
         Composer.Draft d = composer.compose(authorId, in, vis, 0, false);
         MediaAttachments media = views.media();
-
         StatusRow stored = db.transaction(tx -> {
             StatusMapper m = tx.mapper(StatusMapper.class);
             Instant now = clock.instant();
@@ -97,25 +95,58 @@ public final class PostingService {
                     return visibility.require(tx, visibility.viewer(authorId), m.keyedStatus(authorId, key));
                 }
             }
-            Long replyAccount = null;
-            if (in.inReplyToId() != null) {
-                StatusRow parent = visibility.require(tx, visibility.viewer(authorId), in.inReplyToId());
-                if (parent.isReblog()) throw ApiException.notFound();
-                replyAccount = parent.accountId();
-            }
-            StatusRow row = new StatusRow(id, authorId, d.text(), d.content(), d.spoilerText(), d.sensitive(), d.visibility(),
-                    in.inReplyToId(), replyAccount, null, null, d.language(), true, d.held(), !d.mediaIds().isEmpty(), now,
-                    null, null, 0, 0, 0);
-            m.insert(row);
-            writeMentionsAndTags(m, id, d, now);
-            if (in.inReplyToId() != null) m.addReplies(in.inReplyToId(), 1);
-            if (!d.mediaIds().isEmpty()) attach(media, tx, authorId, id, d.mediaIds());
-            if (d.poll() != null) insertPoll(tx, authorId, id, d.poll(), now);
-            events.created(tx, row);
-            return row;
+            return store(tx, id, authorId, in, d, media, now);
         });
         // rendered after the commit: the media service reads its attachments in its own transaction
         return db.read(tx -> views.one(tx, authorId, stored));
+    }
+
+    /**
+     * Posts a status as the last step of other work: a scheduled status coming due. The checks and
+     * moderation run first; then, in the posting transaction, {@code claim} decides whether to post
+     * at all (the scheduled status may be gone, or moved) and releases what the work held.
+     *
+     * @return the stored status, or null when {@code claim} declined
+     */
+    public StatusRow postClaimed(long authorId, PostRequest in, Predicate<Tx> claim) {
+        Composer.Draft d = composer.compose(authorId, in, visibility(in), 0, false);
+        MediaAttachments media = views.media();
+        return db.transaction(tx -> claim.test(tx) ? store(tx, ids.nextId(), authorId, in, d, media, clock.instant()) : null);
+    }
+
+    /** The checks a post passes before moderation (for scheduling): 422 or 404 as posting would. */
+    public void check(long authorId, PostRequest in) {
+        visibility(in);
+        composer.check(authorId, in, 0);
+    }
+
+    private static String visibility(PostRequest in) {
+        String vis = in.visibility() == null || in.visibility().isBlank() ? "public"
+                : in.visibility().strip().toLowerCase(Locale.ROOT);
+        if (!VISIBILITIES.contains(vis)) throw ApiException.unprocessable("Validation failed: Visibility is not included in the list");
+        return vis;
+    }
+
+    /** Writes a composed status, its mentions, tags, media, poll and events, in {@code tx}. */
+    private StatusRow store(Tx tx, long id, long authorId, PostRequest in, Composer.Draft d, MediaAttachments media,
+                            Instant now) {
+        StatusMapper m = tx.mapper(StatusMapper.class);
+        Long replyAccount = null;
+        if (in.inReplyToId() != null) {
+            StatusRow parent = visibility.require(tx, visibility.viewer(authorId), in.inReplyToId());
+            if (parent.isReblog()) throw ApiException.notFound();
+            replyAccount = parent.accountId();
+        }
+        StatusRow row = new StatusRow(id, authorId, d.text(), d.content(), d.spoilerText(), d.sensitive(), d.visibility(),
+                in.inReplyToId(), replyAccount, null, null, d.language(), true, d.held(), !d.mediaIds().isEmpty(), now,
+                null, null, 0, 0, 0);
+        m.insert(row);
+        writeMentionsAndTags(m, id, d, now);
+        if (in.inReplyToId() != null) m.addReplies(in.inReplyToId(), 1);
+        if (!d.mediaIds().isEmpty()) attach(media, tx, authorId, id, d.mediaIds());
+        if (d.poll() != null) insertPoll(tx, authorId, id, d.poll(), now);
+        events.created(tx, row);
+        return row;
     }
 
     /** The checks, moderation and rendering of a post or an edit (for {@link EditService}). */

@@ -1,7 +1,9 @@
 package social.herd.statuses.impl;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,29 +27,36 @@ import social.herd.api.media.MediaAttachments;
 import social.herd.statuses.impl.StatusEntities.Mention;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusEntities.Tag;
-import social.herd.statuses.impl.db.EditMapper;
-import social.herd.statuses.impl.db.Ref;
+import social.herd.statuses.impl.db.FactsMapper;
+import social.herd.statuses.impl.db.RenderFact;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
-import social.herd.statuses.impl.db.TagRef;
 
 /**
- * Rows to Mastodon Status entities, for many statuses at once: one query each for reblogged
- * originals, mentions, tags and the viewer's favourites, bookmarks, reblogs and pins, three for
- * polls, one call for the accounts and one for the media. Does not decide visibility: callers pass
- * visible rows only.
+ * Rows to Mastodon Status entities, for many statuses at once: one query for reblogged originals,
+ * one for mentions, tags, polls and the viewer's favourites, bookmarks, reblogs, pins and mutes,
+ * three for polls and one call for the media only when some status has them, and the accounts
+ * through {@link AccountCache}. Does not decide visibility: callers pass visible rows only.
  */
 @Component(service = StatusViews.class)
 public final class StatusViews {
 
-    private final AccountDirectory accounts;
+    private final AccountCache accounts;
     private final ServerSettings server;
+    /** The public URL as text, remembered per URI (it may change at run time through ConfigAdmin). */
+    private record Base(URI uri, String text) {}
+    private volatile Base base = new Base(null, "");
     private volatile MediaAttachments media;
 
     @Activate
-    public StatusViews(@Reference AccountDirectory accounts, @Reference ServerSettings server) {
+    public StatusViews(@Reference AccountCache accounts, @Reference ServerSettings server) {
         this.accounts = accounts;
         this.server = server;
+    }
+
+    /** For tests and embedding: account look-ups are not cached. */
+    public StatusViews(AccountDirectory accounts, ServerSettings server) {
+        this(new AccountCache(accounts, Duration.ZERO), server);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -61,7 +70,7 @@ public final class StatusViews {
     }
 
     /** The media service, or null while none is installed. */
-    MediaAttachments media() {
+    public MediaAttachments media() {
         return media;
     }
 
@@ -84,28 +93,39 @@ public final class StatusViews {
         all.addAll(originals.values());
         Set<Long> ids = new LinkedHashSet<>();
         Set<Long> authorIds = new LinkedHashSet<>();
+        Set<Long> withMedia = new LinkedHashSet<>();
         for (StatusRow r : all) {
             ids.add(r.id());
             authorIds.add(r.accountId());
+            if (r.withMedia()) withMedia.add(r.id());
         }
         Context c = new Context(viewerId);
-        for (Ref m : mapper.mentions(ids)) c.mentions.computeIfAbsent(m.id(), k -> new ArrayList<>()).add(m.target());
-        for (TagRef t : mapper.tags(ids)) c.tags.computeIfAbsent(t.statusId(), k -> new ArrayList<>()).add(t.name());
-        Set<Long> accountIds = new HashSet<>(authorIds);
-        c.mentions.values().forEach(accountIds::addAll);
-        for (Long id : accountIds) accounts.byId(id).ifPresent(a -> c.summaries.put(id, a));
+        // mentions, tags, polls and the viewer's flags in one round trip
+        Set<Long> withPoll = new LinkedHashSet<>();
+        FactsMapper facts = tx.mapper(FactsMapper.class);
+        Long[] idArray = ids.toArray(Long[]::new);
+        for (RenderFact f : viewerId == null ? facts.renderFacts(idArray) : facts.renderFactsFor(viewerId, idArray)) {
+            switch (f.kind()) {
+                case RenderFact.MENTION -> c.mentions.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f.target());
+                case RenderFact.TAG -> c.tags.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f.name());
+                case RenderFact.POLL -> withPoll.add(f.id());
+                case RenderFact.FAVOURITED -> c.favourited.add(f.id());
+                case RenderFact.BOOKMARKED -> c.bookmarked.add(f.id());
+                case RenderFact.REBLOGGED -> c.reblogged.add(f.id());
+                // only one's own statuses can be pinned, and only their author sees the flag
+                case RenderFact.PINNED -> c.pinned.add(f.id());
+                case RenderFact.MUTED -> c.muted.add(f.id());
+                default -> { }
+            }
+        }
+        Set<Long> mentioned = new HashSet<>();
+        c.mentions.values().forEach(mentioned::addAll);
+        for (Long id : authorIds) accounts.summary(id).ifPresent(a -> c.summaries.put(id, a));
+        for (Long id : mentioned) accounts.summary(id).ifPresent(a -> c.summaries.put(id, a));
         c.accounts.putAll(accounts.render(authorIds));
         MediaAttachments m = media;
-        if (m != null) c.media.putAll(m.forStatuses(ids));
-        c.polls.putAll(PollViews.forStatuses(tx, viewerId, ids, Instant.now()));
-        if (viewerId != null) {
-            c.favourited.addAll(mapper.favouritedAmong(viewerId, ids));
-            c.bookmarked.addAll(mapper.bookmarkedAmong(viewerId, ids));
-            c.reblogged.addAll(mapper.rebloggedAmong(viewerId, ids));
-            // only one's own statuses can be pinned, and only their author sees the flag
-            c.pinned.addAll(tx.mapper(EditMapper.class).pinnedAmong(viewerId, ids));
-            c.muted.addAll(tx.mapper(social.herd.statuses.impl.db.FactsMapper.class).mutedAmong(viewerId, ids));
-        }
+        if (m != null && !withMedia.isEmpty()) c.media.putAll(m.forStatuses(withMedia));
+        if (!withPoll.isEmpty()) c.polls.putAll(PollViews.forStatuses(tx, viewerId, withPoll, Instant.now()));
         List<Status> out = new ArrayList<>(rows.size());
         for (StatusRow r : rows) {
             Status reblog = null;
@@ -154,7 +174,13 @@ public final class StatusViews {
     }
 
     private String base() {
-        return server.publicUrl().toString().replaceAll("/+$", "");
+        URI now = server.publicUrl();
+        Base b = base;
+        if (b.uri() != now) {
+            b = new Base(now, now.toString().replaceAll("/+$", ""));
+            base = b;
+        }
+        return b.text();
     }
 
     private static String str(Long id) {

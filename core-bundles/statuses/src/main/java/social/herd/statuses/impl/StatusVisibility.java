@@ -1,17 +1,16 @@
 package social.herd.statuses.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import social.herd.api.accounts.AccountDirectory;
-import social.herd.api.accounts.AccountSummary;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.db.Tx;
 import social.herd.statuses.impl.db.Ref;
@@ -36,17 +35,31 @@ import social.herd.web.api.ApiException;
 public final class StatusVisibility {
 
     private final SocialGraph graph;
-    private final AccountDirectory accounts;
+    private final AccountCache accounts;
 
     @Activate
-    public StatusVisibility(@Reference SocialGraph graph, @Reference AccountDirectory accounts) {
+    public StatusVisibility(@Reference SocialGraph graph, @Reference AccountCache accounts) {
         this.graph = graph;
         this.accounts = accounts;
     }
 
+    /** For tests and embedding: account look-ups are not cached. */
+    public StatusVisibility(SocialGraph graph, AccountDirectory accounts) {
+        this(graph, new AccountCache(accounts, Duration.ZERO));
+    }
+
     /** A viewer for one request ({@code null}: logged out); it caches graph look-ups per author. */
     public Viewer viewer(Long viewerId) {
-        return new Viewer(viewerId);
+        return new Viewer(viewerId, null, null);
+    }
+
+    /**
+     * A viewer whose graph a timeline has already loaded, so that no status costs a graph query:
+     * {@code following} answers "follows the author?" and {@code hidden} (a superset of the accounts
+     * blocked either way, see {@link SocialGraph#hiddenFrom}) rules out a block for everyone else.
+     */
+    public Viewer viewer(long viewerId, Set<Long> following, Set<Long> hidden) {
+        return new Viewer(viewerId, following, hidden);
     }
 
     /** The status {@code id} if {@code viewer} may see it; 404 otherwise. */
@@ -91,12 +104,16 @@ public final class StatusVisibility {
     /** One viewer's checks, with the social graph answers cached for the request. */
     public final class Viewer {
         private final Long id;
+        private final Set<Long> following;
+        private final Set<Long> hidden;
         private final Map<Long, Boolean> authorOk = new HashMap<>();
         private final Map<Long, Boolean> blocked = new HashMap<>();
         private final Map<Long, Boolean> follows = new HashMap<>();
 
-        private Viewer(Long id) {
+        private Viewer(Long id, Set<Long> following, Set<Long> hidden) {
             this.id = id;
+            this.following = following;
+            this.hidden = hidden;
         }
 
         /** The viewer's account, or null when logged out. */
@@ -109,21 +126,28 @@ public final class StatusVisibility {
             if (s.deleted() || !authorOk(s.accountId())) return false;
             if (id != null && id == s.accountId()) return true;
             if (s.held()) return false;
-            if (id != null && blocked.computeIfAbsent(s.accountId(), a -> graph.blockedEitherWay(id, a))) return false;
+            if (id != null && blocked(s.accountId())) return false;
             return switch (s.visibility()) {
                 case "public", "unlisted" -> true;
-                case "private" -> id != null && (mentioned.contains(id)
-                        || follows.computeIfAbsent(s.accountId(), a -> graph.follows(id, a)));
+                case "private" -> id != null && (mentioned.contains(id) || follows(s.accountId()));
                 case "direct" -> id != null && mentioned.contains(id);
                 default -> false;
             };
         }
 
+        private boolean blocked(long author) {
+            // outside the hidden set nobody is blocked either way; inside it, it may be a mere mute
+            if (hidden != null && !hidden.contains(author)) return false;
+            return blocked.computeIfAbsent(author, a -> graph.blockedEitherWay(id, a));
+        }
+
+        private boolean follows(long author) {
+            if (following != null) return following.contains(author);
+            return follows.computeIfAbsent(author, a -> graph.follows(id, a));
+        }
+
         private boolean authorOk(long accountId) {
-            return authorOk.computeIfAbsent(accountId, a -> {
-                Optional<AccountSummary> author = accounts.byId(a);
-                return author.isPresent() && !author.get().suspended();
-            });
+            return authorOk.computeIfAbsent(accountId, accounts::usable);
         }
     }
 }

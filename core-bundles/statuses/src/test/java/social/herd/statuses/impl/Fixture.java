@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,7 +37,17 @@ import social.herd.platform.impl.migrate.MigrationRunner;
 import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.Verdict;
+import social.herd.api.events.EventSubscriber;
+import social.herd.api.events.EventTypes;
+import social.herd.api.jobs.Job;
+import social.herd.statuses.impl.feeds.Feeds;
+import social.herd.statuses.impl.timelines.HomeFanOut;
+import social.herd.statuses.impl.lists.ListService;
+import social.herd.statuses.impl.lists.ListTimeline;
+import social.herd.statuses.impl.scheduled.PublishScheduledJob;
+import social.herd.statuses.impl.scheduled.ScheduledStatusService;
 import social.herd.statuses.impl.timelines.AccountPostsService;
+import social.herd.statuses.impl.timelines.HomeTimeline;
 import social.herd.statuses.impl.timelines.TimelineService;
 import social.herd.testing.TestPostgres;
 
@@ -60,6 +71,7 @@ final class Fixture implements AutoCloseable {
     final InteractionService interactions;
     final StatusQueries queries;
     final TimelineService timelines;
+    final HomeTimeline home;
     final EditService editing;
     final PinService pins;
     final PollService polls;
@@ -69,6 +81,11 @@ final class Fixture implements AutoCloseable {
     final StatusEvents events;
     final StatusFiltering filtering = new StatusFiltering();
     final StatusDirectoryComponent statuses;
+    final AccountCache accountCache;
+    final ListService lists;
+    final ListTimeline listTimeline;
+    final ScheduledStatusService scheduled;
+    final PublishScheduledJob publisher;
 
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -85,12 +102,55 @@ final class Fixture implements AutoCloseable {
         posting.setModeration(moderation);
         interactions = new InteractionService(db, ids, visibility, views, events, Clock.systemUTC());
         queries = new StatusQueries(db, visibility, views, directory);
-        timelines = new TimelineService(db, graph, visibility, views);
+        timelines = new TimelineService(db, graph, visibility, views, filtering);
+        home = new HomeTimeline(db, graph, visibility, views, filtering);
         editing = new EditService(db, ids, directory, visibility, views, posting, events, Clock.systemUTC());
         pins = new PinService(db, ids, visibility, views, Clock.systemUTC());
         polls = new PollService(db, visibility, Clock.systemUTC());
         accountPosts = new AccountPostsService(db, directory, visibility, views);
         statuses = new StatusDirectoryComponent(db, visibility, views, filtering);
+        accountCache = new AccountCache(directory, java.time.Duration.ZERO);
+        lists = new ListService(db, ids, graph, accountCache, Clock.systemUTC());
+        listTimeline = new ListTimeline(db, graph, visibility, views, filtering);
+        scheduled = new ScheduledStatusService(db, ids, jobs, posting, views, Clock.systemUTC());
+        publisher = new PublishScheduledJob(db, posting, views, Clock.systemUTC());
+    }
+
+    /** Home feeds in {@code feeds}, filled by the fan-out subscriber on the event bus (see {@link #deliverEvents}). */
+    Fixture withFeeds(Feeds feeds) {
+        home.setFeeds(feeds);
+        lists.setFeeds(feeds);
+        fanOut = new HomeFanOut(feeds, graph, db);
+        bus.addSubscriber(fanOut, Map.of(EventSubscriber.NAME, "home-feeds", EventSubscriber.TYPES, new String[] {
+                EventTypes.STATUS_CREATED, EventTypes.STATUS_APPROVED, EventTypes.STATUS_DELETED,
+                EventTypes.ACCOUNT_FOLLOWED, EventTypes.ACCOUNT_UNFOLLOWED, EventTypes.ACCOUNT_BLOCKED}));
+        return this;
+    }
+
+    HomeFanOut fanOut;
+    private long delivered;
+
+    /**
+     * Runs the event dispatch jobs published since the last call, as the job workers would; a
+     * failing subscriber leaves a retry job (event.deliver), as in production.
+     */
+    synchronized void deliverEvents() {
+        List<Job> due = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, payload FROM herd_jobs WHERE type = 'event.dispatch' AND id > "
+                     + delivered + " ORDER BY id")) {
+            while (rs.next()) due.add(new Job(rs.getLong(1), "default", "event.dispatch", rs.getString(2), 1, Instant.now()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        for (Job j : due) {
+            try {
+                bus.handle(j);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            delivered = j.id();
+        }
     }
 
     @Override
@@ -198,6 +258,8 @@ final class Fixture implements AutoCloseable {
         final Set<List<Long>> follows = ConcurrentHashMap.newKeySet();
         final Set<List<Long>> blocks = ConcurrentHashMap.newKeySet();
         final Set<List<Long>> mutes = ConcurrentHashMap.newKeySet();
+        /** (follower, target) pairs of follows with reblogs hidden. */
+        final Set<List<Long>> noReblogs = ConcurrentHashMap.newKeySet();
 
         void follow(long a, long b) { follows.add(List.of(a, b)); }
         void block(long a, long b) { blocks.add(List.of(a, b)); }
@@ -218,6 +280,13 @@ final class Fixture implements AutoCloseable {
         @Override
         public boolean blockedEitherWay(long a, long b) {
             return blocks.contains(List.of(a, b)) || blocks.contains(List.of(b, a));
+        }
+
+        @Override
+        public Set<Long> reblogsHidden(long accountId) {
+            Set<Long> out = new HashSet<>();
+            noReblogs.forEach(p -> { if (p.get(0) == accountId) out.add(p.get(1)); });
+            return out;
         }
 
         @Override

@@ -23,7 +23,11 @@ import social.herd.api.auth.Principal;
 import social.herd.statuses.impl.timelines.HomeTimelineResource;
 import social.herd.statuses.impl.timelines.PublicTimelineResource;
 import social.herd.statuses.impl.timelines.TagTimelineResource;
+import social.herd.statuses.impl.timelines.ListTimelineResource;
+import social.herd.statuses.impl.web.AccountListsResource;
 import social.herd.statuses.impl.web.AccountStatusesResource;
+import social.herd.statuses.impl.web.ListsResource;
+import social.herd.statuses.impl.web.ScheduledStatusesResource;
 import social.herd.statuses.impl.web.BookmarksResource;
 import social.herd.statuses.impl.web.FavouritesResource;
 import social.herd.statuses.impl.web.PollsResource;
@@ -56,10 +60,12 @@ final class Http {
         config.property("jersey.config.server.wadl.disableWadl", true);
         for (Object c : new Object[] {new MastodonJsonProvider(), new ApiExceptionMapper(), new WebApplicationExceptionMapper(),
                 new JacksonExceptionMapper(), new ThrowableMapper(), new TestAuthentication(), ScopeFilter.class,
-                new StatusesResource(f.posting, f.editing, f.pins, f.interactions, f.queries, f.settings),
+                new StatusesResource(f.posting, f.editing, f.pins, f.interactions, f.queries, f.settings, f.scheduled),
+                new ListsResource(f.lists, f.settings), new AccountListsResource(f.lists),
+                new ListTimelineResource(f.listTimeline, f.settings), new ScheduledStatusesResource(f.scheduled, f.settings),
                 new PollsResource(f.polls), new AccountStatusesResource(f.accountPosts, f.settings),
                 new FavouritesResource(f.queries, f.settings), new BookmarksResource(f.queries, f.settings),
-                new HomeTimelineResource(f.timelines, f.settings), new PublicTimelineResource(f.timelines, f.settings),
+                new HomeTimelineResource(f.home, f.settings), new PublicTimelineResource(f.timelines, f.settings),
                 new TagTimelineResource(f.timelines, f.settings)}) {
             if (c instanceof Class<?> type) config.register(type);
             else config.register(c);

@@ -90,4 +90,40 @@ class TimelinesTest {
         assertThat(ok(api.get("/api/v1/timelines/tag/herd", null)).get(0).get("tags").get(0).get("name").asText())
                 .isEqualTo("herd");
     }
+
+    @Test
+    void tagTimelineTakesAnyAllAndNone() {
+        long a = f.directory.create("multitag");
+        String cats = api.post(a, "#cats only").get("id").asText();
+        String dogs = api.post(a, "#dogs only").get("id").asText();
+        String both = api.post(a, "#cats and #dogs").get("id").asText();
+        String catsBirds = api.post(a, "#cats and #birds").get("id").asText();
+        String all3 = api.post(a, "#cats #dogs #birds").get("id").asText();
+        api.post(a, "#birds only");
+        String base = "/api/v1/timelines/tag/cats";
+        assertThat(ids(ok(api.get(base, null)))).containsExactly(all3, catsBirds, both, cats);
+        assertThat(ids(ok(api.get(base + "?any[]=dogs", null)))).containsExactly(all3, catsBirds, both, dogs, cats);
+        assertThat(ids(ok(api.get(base + "?all[]=dogs", null)))).containsExactly(all3, both);
+        assertThat(ids(ok(api.get(base + "?all[]=dogs&all[]=birds", null)))).containsExactly(all3);
+        assertThat(ids(ok(api.get(base + "?none[]=birds", null)))).containsExactly(both, cats);
+        assertThat(ids(ok(api.get(base + "?any[]=dogs&none[]=birds&none[]=CATS", null)))).containsExactly(dogs);
+        assertThat(ids(ok(api.get(base + "?any[]=dogs&all[]=dogs&limit=1", null)))).containsExactly(all3);
+        Http.Response page = api.get(base + "?any[]=dogs&limit=2", null);
+        assertThat(link(page, "next")).isEqualTo(base + "?any[]=dogs&limit=2&max_id=" + catsBirds);
+        assertThat(ids(ok(api.get(link(page, "next"), null)))).containsExactly(both, dogs);
+    }
+
+    @Test
+    void homeLeavesOutReblogsOfFollowsWithReblogsHidden() {
+        long me = f.directory.create("hider");
+        long booster = f.directory.create("booster");
+        long author = f.directory.create("boosted");
+        f.graph.follow(me, booster);
+        String own = api.post(booster, "own words").get("id").asText();
+        String original = api.post(author, "worth a boost").get("id").asText();
+        String reblog = ok(api.action(booster, original, "reblog")).get("id").asText();
+        assertThat(ids(ok(api.get("/api/v1/timelines/home", me)))).containsExactly(reblog, own);
+        f.graph.noReblogs.add(List.of(me, booster));
+        assertThat(ids(ok(api.get("/api/v1/timelines/home", me)))).containsExactly(own);
+    }
 }

@@ -30,8 +30,6 @@ public interface StatusMapper {
 
     int insertStatusTag(@Param("statusId") long statusId, @Param("tagId") long tagId);
 
-    List<TagRef> tags(@Param("ids") Collection<Long> statusIds);
-
     /**
      * Claims an idempotency key for {@code statusId}: the claimed status id when the key was new or
      * older than {@code expiredBefore}, null when a live key exists (then see {@link #keyedStatus}).
@@ -62,27 +60,41 @@ public interface StatusMapper {
     /** Live replies below {@code id}, any depth, oldest first, at most {@code limit}. */
     List<StatusRow> descendants(@Param("id") long id, @Param("limit") int limit);
 
-    /** Of {@code ids}, those {@code accountId} favourited / bookmarked / reblogged (live reblog). */
-    List<Long> favouritedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
-
-    List<Long> bookmarkedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
-
-    List<Long> rebloggedAmong(@Param("accountId") long accountId, @Param("ids") Collection<Long> ids);
-
     // ---- timelines: candidates only; StatusVisibility decides what is shown
 
     /**
      * Live statuses and reblogs by any of {@code accountIds}, read per account through
-     * statuses_by_account (at most {@code limit} each) and merged: the cost is bounded by the number
-     * of accounts, however long ago they last posted.
+     * statuses_by_account and merged: the cost is one index probe per account plus about a page of
+     * rows, however long ago the accounts last posted (see the statement).
      */
-    List<StatusRow> byAccounts(@Param("accountIds") Collection<Long> accountIds, @Param("maxId") Long maxId,
-                               @Param("sinceId") Long sinceId, @Param("minId") Long minId, @Param("limit") int limit);
+    default List<StatusRow> byAccounts(Collection<Long> accountIds, Long maxId, Long sinceId, Long minId, int limit) {
+        if (accountIds.isEmpty()) return List.of();
+        return byAccounts(accountIds.toArray(Long[]::new), maxId, sinceId, minId, limit, limit - 1);
+    }
+
+    List<StatusRow> byAccounts(@Param("accountIds") Long[] accountIds, @Param("maxId") Long maxId,
+                               @Param("sinceId") Long sinceId, @Param("minId") Long minId, @Param("limit") int limit,
+                               @Param("offset") int offset);
+
+    /** (id, reblogged id or 0) of the newest {@code limit} live statuses and reblogs of the accounts, newest first. */
+    List<Ref> feedEntries(@Param("accountIds") Long[] accountIds, @Param("limit") int limit);
+
+    /** Statuses by id, in no particular order; one statement text whatever the number of ids. */
+    List<StatusRow> byIdArray(@Param("ids") Long[] ids);
 
     /** Live public original posts; {@code local} true/false/null = local only / remote only / both. */
     List<StatusRow> publicPosts(@Param("local") Boolean local, @Param("onlyMedia") boolean onlyMedia,
                                 @Param("tag") String tag, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
                                 @Param("minId") Long minId, @Param("limit") int limit);
+
+    /**
+     * Live public original posts with any of the tags {@code any}, each of {@code all} and none of
+     * {@code none} (lower-case names).
+     */
+    List<StatusRow> tagPosts(@Param("any") String[] any, @Param("all") List<String> all, @Param("none") String[] none,
+                             @Param("local") Boolean local, @Param("onlyMedia") boolean onlyMedia,
+                             @Param("maxId") Long maxId, @Param("sinceId") Long sinceId, @Param("minId") Long minId,
+                             @Param("limit") int limit);
 
     /** (reblog status id, reblogging account) of live reblogs of {@code statusId}. */
     List<Ref> rebloggedBy(@Param("statusId") long statusId, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,

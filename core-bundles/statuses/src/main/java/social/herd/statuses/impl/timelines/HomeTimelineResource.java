@@ -30,11 +30,11 @@ import social.herd.web.api.RequiresScope;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HomeTimelineResource {
 
-    private final TimelineService timelines;
+    private final HomeTimeline timelines;
     private final ServerSettings server;
 
     @Activate
-    public HomeTimelineResource(@Reference TimelineService timelines, @Reference ServerSettings server) {
+    public HomeTimelineResource(@Reference HomeTimeline timelines, @Reference ServerSettings server) {
         this.timelines = timelines;
         this.server = server;
     }

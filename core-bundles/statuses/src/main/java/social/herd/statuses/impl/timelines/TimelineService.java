@@ -1,6 +1,7 @@
 package social.herd.statuses.impl.timelines;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,79 +12,86 @@ import org.osgi.service.component.annotations.Reference;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
-import social.herd.statuses.impl.Paging;
-import social.herd.web.api.Page;
+import social.herd.api.statuses.StatusDirectory;
 import social.herd.statuses.impl.StatusEntities.Status;
+import social.herd.statuses.impl.StatusFiltering;
 import social.herd.statuses.impl.StatusViews;
 import social.herd.statuses.impl.StatusVisibility;
 import social.herd.statuses.impl.db.StatusMapper;
-import social.herd.statuses.impl.db.StatusRow;
+import social.herd.web.api.Page;
 import social.herd.web.api.PageRequest;
 
 /**
- * The home, public and hashtag timelines, read from PostgreSQL on request. SQL picks candidates
- * cheaply by index; {@link StatusVisibility} decides what is shown, and accounts the viewer blocks
- * or mutes (or who block the viewer) are left out, their reblogged posts too.
+ * The public and hashtag timelines, read from PostgreSQL on request (the home timeline is
+ * {@link HomeTimeline}). SQL picks candidates cheaply by index; {@link StatusVisibility} decides
+ * what is shown, and accounts the viewer blocks or mutes (or who block the viewer) are left out.
  */
 @Component(service = TimelineService.class)
 public final class TimelineService {
 
+    /**
+     * The tags of a hashtag timeline: {@code any} (the path's tag and {@code any[]}), each of
+     * {@code all[]}, none of {@code none[]}; names as typed, with or without {@code #}.
+     */
+    public record Tags(Collection<String> any, Collection<String> all, Collection<String> none) {
+        public static Tags of(String tag) {
+            return new Tags(List.of(tag), List.of(), List.of());
+        }
+    }
+
     private final Database db;
     private final SocialGraph graph;
     private final StatusVisibility visibility;
-    private final StatusViews views;
+    private final TimelinePages pages;
 
     @Activate
     public TimelineService(@Reference Database db, @Reference SocialGraph graph, @Reference StatusVisibility visibility,
-                           @Reference StatusViews views,
+                           @Reference StatusViews views, @Reference StatusFiltering filtering,
                            @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, graph, visibility, views);
+        this(db, graph, visibility, views, filtering);
     }
 
     /** For tests and embedding. */
-    public TimelineService(Database db, SocialGraph graph, StatusVisibility visibility, StatusViews views) {
+    public TimelineService(Database db, SocialGraph graph, StatusVisibility visibility, StatusViews views,
+                           StatusFiltering filtering) {
         this.db = db;
         this.graph = graph;
         this.visibility = visibility;
-        this.views = views;
-    }
-
-    /** The viewer's own posts and the posts and reblogs of the accounts they follow. */
-    public Page<Status> home(long viewerId, PageRequest page) {
-        Set<Long> hidden = graph.hiddenFrom(viewerId);
-        Set<Long> authors = new LinkedHashSet<>();
-        authors.add(viewerId);
-        for (Long f : graph.following(viewerId)) if (!hidden.contains(f)) authors.add(f);
-        List<Long> authorIds = new ArrayList<>(authors);
-        return read(viewerId, hidden, page, (m, p) -> m.byAccounts(authorIds, p.maxId(), p.sinceId(), p.minId(), p.limit()));
+        this.pages = new TimelinePages(visibility, views, filtering);
     }
 
     /**
      * Public posts, newest first.
      *
-     * @param local  true: this server's only; false: other servers' only; null: both
-     * @param tag    a hashtag (without {@code #}) to restrict to, or null
+     * @param local true: this server's only; false: other servers' only; null: both
+     * @param tags  the hashtags to restrict to, or null for all public posts
      */
-    public Page<Status> publicPosts(Long viewerId, Boolean local, boolean onlyMedia, String tag, PageRequest page) {
-        Set<Long> hidden = viewerId == null ? Set.of() : graph.hiddenFrom(viewerId);
-        String t = tag == null ? null : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
-        return read(viewerId, hidden, page, (m, p) -> m.publicPosts(local, onlyMedia, t, p.maxId(), p.sinceId(), p.minId(),
-                p.limit()));
-    }
-
-    private interface Candidates {
-        List<StatusRow> read(StatusMapper mapper, PageRequest page);
-    }
-
-    private Page<Status> read(Long viewerId, Set<Long> hidden, PageRequest page, Candidates candidates) {
+    public Page<Status> publicPosts(Long viewerId, Boolean local, boolean onlyMedia, Tags tags, PageRequest page) {
+        List<String> any = tags == null ? List.of() : names(tags.any());
+        List<String> all = tags == null ? List.of() : names(tags.all());
+        List<String> none = tags == null ? List.of() : names(tags.none());
+        if (tags != null && any.isEmpty()) return new Page<>(List.of(), null, null);
+        boolean simple = any.size() <= 1 && all.isEmpty() && none.isEmpty();
+        String one = any.isEmpty() ? null : any.get(0);
         return db.read(tx -> {
+            Set<Long> hidden = viewerId == null ? Set.of() : graph.hiddenFrom(viewerId);
             StatusMapper m = tx.mapper(StatusMapper.class);
-            StatusVisibility.Viewer viewer = visibility.viewer(viewerId);
-            List<StatusRow> rows = Paging.fill(page, p -> candidates.read(m, p),
-                    batch -> visibility.filter(tx, viewer, batch.stream().filter(s -> !hidden.contains(s.accountId())
-                            && (s.reblogOfAccountId() == null || !hidden.contains(s.reblogOfAccountId()))).toList()),
-                    StatusRow::id);
-            return Paging.page(views.render(tx, viewerId, rows), rows, page, StatusRow::id);
+            return pages.read(tx, visibility.viewer(viewerId), page,
+                    p -> simple ? m.publicPosts(local, onlyMedia, one, p.maxId(), p.sinceId(), p.minId(), p.limit())
+                            : m.tagPosts(any.toArray(String[]::new), all, none.toArray(String[]::new), local, onlyMedia,
+                                    p.maxId(), p.sinceId(), p.minId(), p.limit()),
+                    s -> !hidden.contains(s.accountId()), StatusDirectory.PUBLIC);
         });
+    }
+
+    /** Lower-case names without {@code #}, blanks dropped, each once. */
+    static List<String> names(Collection<String> tags) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : tags) {
+            if (t == null) continue;
+            String n = t.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+            if (!n.isEmpty()) out.add(n);
+        }
+        return new ArrayList<>(out);
     }
 }

@@ -35,12 +35,13 @@ import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusEntities.StatusEdit;
 import social.herd.statuses.impl.StatusEntities.StatusSource;
 import social.herd.statuses.impl.StatusQueries;
+import social.herd.statuses.impl.scheduled.ScheduledStatusService;
 import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.RequiresScope;
 
 /**
- * Mastodon's {@code /api/v1/statuses}: post, edit (with history and source), view, delete,
+ * Mastodon's {@code /api/v1/statuses}: post (or schedule, with {@code scheduled_at}), edit (with history and source), view, delete,
  * context, favourite, reblog, bookmark, pin, conversation mute and who favourited or reblogged. Thin: parse, call one service method, answer.
  */
 @Component(service = StatusesResource.class)
@@ -58,23 +59,25 @@ public final class StatusesResource {
     private final InteractionService interactions;
     private final StatusQueries queries;
     private final ServerSettings server;
+    private final ScheduledStatusService scheduled;
 
     @Activate
     public StatusesResource(@Reference PostingService posting, @Reference EditService editing, @Reference PinService pins,
                             @Reference InteractionService interactions, @Reference StatusQueries queries,
-                            @Reference ServerSettings server) {
+                            @Reference ServerSettings server, @Reference ScheduledStatusService scheduled) {
         this.posting = posting;
         this.editing = editing;
         this.pins = pins;
         this.interactions = interactions;
         this.queries = queries;
         this.server = server;
+        this.scheduled = scheduled;
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
     @RequiresScope("write:statuses")
-    public Status postForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+    public Object postForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
                            @HeaderParam("Idempotency-Key") String key, @Context ContainerRequestContext request) {
         return post(Params.of(uri.getQueryParameters(), form), key, request);
     }
@@ -82,16 +85,20 @@ public final class StatusesResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("write:statuses")
-    public Status postJson(@Context UriInfo uri, JsonNode body, @HeaderParam("Idempotency-Key") String key,
+    public Object postJson(@Context UriInfo uri, JsonNode body, @HeaderParam("Idempotency-Key") String key,
                            @Context ContainerRequestContext request) {
         return post(Params.json(uri.getQueryParameters(), body), key, request);
     }
 
-    private Status post(Params in, String key, ContainerRequestContext request) {
+    /** A Status, or with {@code scheduled_at} a ScheduledStatus, as Mastodon answers. */
+    private Object post(Params in, String key, ContainerRequestContext request) {
         long author = Auth.requireAccountId(request);
-        return posting.post(author, new PostRequest(in.get("status"), in.ids("media_ids"), in.get("spoiler_text"),
+        PostRequest post = new PostRequest(in.get("status"), in.ids("media_ids"), in.get("spoiler_text"),
                 in.bool("sensitive", false), in.get("visibility"), in.id("in_reply_to_id"), in.get("language"), key,
-                in.poll()));
+                in.poll());
+        String at = in.get("scheduled_at");
+        if (at != null && !at.isBlank()) return scheduled.schedule(author, post, ScheduledStatusesResource.time(at));
+        return posting.post(author, post);
     }
 
     @PUT
