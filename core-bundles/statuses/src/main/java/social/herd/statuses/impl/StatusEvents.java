@@ -42,6 +42,11 @@ public final class StatusEvents {
         events.publish(tx, new Event(EventTypes.STATUS_CREATED, data(tx, row)));
     }
 
+    /** A held status was approved by a moderator: for everyone else it is new now. */
+    public void approved(Tx tx, StatusRow row) {
+        events.publish(tx, new Event(EventTypes.STATUS_APPROVED, data(tx, row)));
+    }
+
     /** A status was edited (its row as it is now). */
     public void updated(Tx tx, StatusRow row) {
         events.publish(tx, new Event(EventTypes.STATUS_UPDATED, data(tx, row)));

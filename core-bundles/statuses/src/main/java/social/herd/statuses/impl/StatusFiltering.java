@@ -38,16 +38,19 @@ public final class StatusFiltering {
     public List<Status> apply(Long viewerId, String context, List<Status> statuses) {
         ContentFilters f = filters;
         if (f == null || viewerId == null || context == null || statuses.isEmpty()) return statuses;
-        List<ContentFilters.Subject> subjects = new ArrayList<>(statuses.size());
+        // a reblog is matched as the post it reblogs (keywords and status filters alike)
+        Map<Long, ContentFilters.Subject> subjects = new java.util.LinkedHashMap<>();
         for (Status s : statuses) {
             Status proper = s.reblog() != null ? s.reblog() : s;
-            subjects.add(new ContentFilters.Subject(Long.parseLong(s.id()), text(proper)));
+            long id = Long.parseLong(proper.id());
+            subjects.computeIfAbsent(id, k -> new ContentFilters.Subject(k, text(proper)));
         }
-        Map<Long, ContentFilters.Outcome> outcomes = f.apply(viewerId, context, subjects);
+        Map<Long, ContentFilters.Outcome> outcomes = f.apply(viewerId, context, subjects.values());
         if (outcomes.isEmpty()) return statuses;
         List<Status> out = new ArrayList<>(statuses.size());
         for (Status s : statuses) {
-            ContentFilters.Outcome o = outcomes.get(Long.parseLong(s.id()));
+            Status proper = s.reblog() != null ? s.reblog() : s;
+            ContentFilters.Outcome o = outcomes.get(Long.parseLong(proper.id()));
             if (o == null) out.add(s);
             else if (!o.hide()) out.add(StatusEntities.withFiltered(s, o.results()));
         }

@@ -169,6 +169,13 @@ class EventsTest {
             assertThat(Json.mapper().valueToTree(home.get(spoiler)).get("filtered").get(0).get("keyword_matches").get(0)
                     .asText()).isEqualTo("ending");
             assertThat(Json.mapper().valueToTree(home.get(plain)).get("filtered")).isEmpty();
+            // a boost is matched as the post it boosts
+            long booster = f.directory.create("booster");
+            long boost = ok(api.action(booster, Long.toString(hidden), "reblog")).get("id").asLong();
+            long boostOfSpoiler = ok(api.action(booster, Long.toString(spoiler), "reblog")).get("id").asLong();
+            Map<Long, Object> boosts = f.statuses.render(viewer, List.of(boost, boostOfSpoiler), StatusDirectory.HOME);
+            assertThat(boosts.keySet()).containsExactly(boostOfSpoiler);
+            assertThat(Json.mapper().valueToTree(boosts.get(boostOfSpoiler)).get("filtered")).hasSize(1);
             // another context, or no context: no filtering
             assertThat(f.statuses.render(viewer, List.of(spoiler, hidden, plain), StatusDirectory.PUBLIC)).hasSize(3);
             assertThat(f.statuses.render(a, List.of(spoiler, hidden, plain), StatusDirectory.HOME)).hasSize(3);
