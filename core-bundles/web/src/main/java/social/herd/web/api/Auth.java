@@ -31,4 +31,14 @@ public final class Auth {
         Principal p = require(request);
         return p.accountId().orElseThrow(() -> new ApiException(422, "This method requires an authenticated user"));
     }
+
+    /**
+     * The calling staff member's account id (owner, admin or moderator); 403 "This action is not
+     * allowed" for anyone else, as Mastodon answers its admin API.
+     */
+    public static long requireStaff(ContainerRequestContext request) {
+        long accountId = requireAccountId(request);
+        if (!require(request).role().isStaff()) throw ApiException.forbidden("This action is not allowed");
+        return accountId;
+    }
 }
