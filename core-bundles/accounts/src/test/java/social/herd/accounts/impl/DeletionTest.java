@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import social.herd.api.accounts.Users;
 import social.herd.api.accounts.Users.LoginResult;
 import social.herd.api.auth.Role;
+import social.herd.web.testing.ApiHarness;
 
 /** Self-serve deletion at {@code /auth/delete} and the purge after the grace period. */
 class DeletionTest {
@@ -20,12 +21,12 @@ class DeletionTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -47,25 +48,25 @@ class DeletionTest {
         return new Person(password, userId, f.count("SELECT account_id FROM users WHERE id = " + userId));
     }
 
-    private static Http.Response delete(Pages p, String login, String password, String confirm) {
-        return http.browserForm("/auth/delete", p.cookie(), p.with("login=" + login + "&password=" + password
+    private static ApiHarness.Response delete(Pages p, String login, String password, String confirm) {
+        return Pages.submit(http, "/auth/delete", p.cookie(), p.with("login=" + login + "&password=" + password
                 + "&confirm_username=" + confirm));
     }
 
     @Test
     void wrongPasswordOrConfirmationIsRefusedAndChangesNothing() {
         Person p = person("keeper");
-        Http.Response page = http.get("/auth/delete", null);
+        ApiHarness.Response page = http.get("/auth/delete", null);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("name=\"password\"").contains("name=\"confirm_username\"");
         Pages form = Pages.of(page);
-        Http.Response wrong = delete(form, "keeper", "not-the-password", "keeper");
+        ApiHarness.Response wrong = delete(form, "keeper", "not-the-password", "keeper");
         assertThat(wrong.status()).isEqualTo(422);
         assertThat(wrong.body()).contains("Invalid e-mail address, username or password").contains("value=\"keeper\"");
-        Http.Response mismatch = delete(form, "keeper%40example.org", p.password(), "someone");
+        ApiHarness.Response mismatch = delete(form, "keeper%40example.org", p.password(), "someone");
         assertThat(mismatch.status()).isEqualTo(422);
         assertThat(mismatch.body()).contains("does not match");
-        Http.Response forged = http.browserForm("/auth/delete", null, form.with("login=keeper&password=" + p.password()
+        ApiHarness.Response forged = Pages.submit(http, "/auth/delete", null, form.with("login=keeper&password=" + p.password()
                 + "&confirm_username=keeper"));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(f.count("SELECT count(*) FROM users WHERE id = " + p.userId() + " AND deleted_at IS NULL AND NOT disabled"))
@@ -79,7 +80,7 @@ class DeletionTest {
         Person p = person("guessed");
         Pages form = Pages.of(http.get("/auth/delete", null));
         for (int i = 0; i < 5; i++) assertThat(delete(form, "guessed", "wrong-" + i, "guessed").status()).isEqualTo(422);
-        Http.Response locked = delete(form, "guessed", p.password(), "guessed");
+        ApiHarness.Response locked = delete(form, "guessed", p.password(), "guessed");
         assertThat(locked.status()).isEqualTo(429);
         assertThat(f.count("SELECT count(*) FROM users WHERE id = " + p.userId() + " AND deleted_at IS NULL")).isEqualTo(1);
     }
@@ -97,7 +98,7 @@ class DeletionTest {
 
         Pages form = Pages.of(http.get("/auth/delete", null));
         Instant before = Instant.now();
-        Http.Response done = delete(form, "leaver%40example.org", leaver.password(), "Leaver");
+        ApiHarness.Response done = delete(form, "leaver%40example.org", leaver.password(), "Leaver");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("Your account will be deleted on ");
         assertThat(f.users.login("leaver", leaver.password(), "10.2.0.2"))

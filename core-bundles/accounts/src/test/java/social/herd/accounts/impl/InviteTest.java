@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import social.herd.accounts.impl.cli.AccountsCommand;
 import social.herd.api.config.ServerSettings.Registrations;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** {@code herd accounts invite}, invite links, and signing up with an invite. */
 class InviteTest {
@@ -23,13 +24,13 @@ class InviteTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
     static AccountsCommand cli;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
         cli = new AccountsCommand(f.admin);
     }
 
@@ -57,7 +58,7 @@ class InviteTest {
         return last.substring(last.lastIndexOf('/') + 1);
     }
 
-    private static Http.Response signUp(String username, String code) {
+    private static ApiHarness.Response signUp(String username, String code) {
         return http.form("POST", "/api/v1/accounts", "app", "username=" + username + "&email=" + username
                 + "%40example.org&password=correct-horse-battery&agreement=true&locale=en&invite_code=" + code);
     }
@@ -80,11 +81,11 @@ class InviteTest {
     @Test
     void linkRedirectsToTheSignUpFormOrSaysTheInviteExpired() {
         String code = invite("--max-uses", "1");
-        Http.Response r = http.get("/invite/" + code, null);
+        ApiHarness.Response r = http.get("/invite/" + code, null);
         assertThat(r.status()).isEqualTo(302);
         assertThat(r.headers().get("location")).isEqualTo("https://social.example/auth/sign_up?invite=" + code);
         f.exec("UPDATE invites SET expires_at = now() - interval '1 minute' WHERE code = '" + code + "'");
-        Http.Response expired = http.get("/invite/" + code, null);
+        ApiHarness.Response expired = http.get("/invite/" + code, null);
         assertThat(expired.status()).isEqualTo(410);
         assertThat(expired.body()).contains("This invite has expired");
         assertThat(http.get("/invite/NOSUCHCODE", null).status()).isEqualTo(404);
@@ -100,7 +101,7 @@ class InviteTest {
         assertThat(f.count("SELECT count(*) FROM users u JOIN invites i ON i.id = u.invite_id WHERE i.code = '" + code
                 + "' AND u.approved")).isEqualTo(2);
 
-        Http.Response usedUp = signUp("third", code);
+        ApiHarness.Response usedUp = signUp("third", code);
         assertThat(usedUp.status()).isEqualTo(422);
         JsonNode body = Json.mapper().readTree(usedUp.body());
         assertThat(body.get("error").asText()).isEqualTo("Validation failed: Invite code has expired or was used up");
@@ -114,13 +115,13 @@ class InviteTest {
     void expiredAndUnknownInvitesAreClear422sEvenWhenOpen() throws Exception {
         String code = invite("--expires-in-days", "1");
         f.exec("UPDATE invites SET expires_at = now() - interval '1 second' WHERE code = '" + code + "'");
-        Http.Response expired = signUp("late", code);
+        ApiHarness.Response expired = signUp("late", code);
         assertThat(expired.status()).isEqualTo(422);
         assertThat(Json.mapper().readTree(expired.body()).get("error").asText())
                 .isEqualTo("Validation failed: Invite code has expired or was used up");
         assertThat(f.count("SELECT uses FROM invites WHERE code = '" + code + "'")).isZero();
         f.settings.mode = Registrations.OPEN;
-        Http.Response unknown = signUp("unknown", "NOPE");
+        ApiHarness.Response unknown = signUp("unknown", "NOPE");
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(Json.mapper().readTree(unknown.body()).get("error").asText()).isEqualTo("Validation failed: Invite code is invalid");
         assertThat(f.count("SELECT count(*) FROM users WHERE email IN ('late@example.org', 'unknown@example.org')")).isZero();

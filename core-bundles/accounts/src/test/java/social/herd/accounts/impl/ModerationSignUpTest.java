@@ -18,6 +18,7 @@ import social.herd.api.moderation.Moderation;
 import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.SignUp;
 import social.herd.spi.moderation.Verdict;
+import social.herd.web.testing.ApiHarness;
 
 /** {@code POST /api/v1/accounts} through the moderation filters: reject, hold, accept. */
 class ModerationSignUpTest {
@@ -25,7 +26,7 @@ class ModerationSignUpTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     /** Answers a fixed verdict and remembers what it was asked. */
     static final class FixedModeration implements Moderation {
@@ -46,7 +47,7 @@ class ModerationSignUpTest {
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -65,7 +66,7 @@ class ModerationSignUpTest {
         f.signUps.setModeration(null);
     }
 
-    private static Http.Response signUp(String username, String extra) {
+    private static ApiHarness.Response signUp(String username, String extra) {
         return http.send("POST", "/api/v1/accounts", "app", "application/x-www-form-urlencoded",
                 ("username=" + username + "&email=" + username + "%40example.org&password=correct-horse-battery"
                         + "&agreement=true&locale=de" + extra).getBytes(), java.util.Map.of("X-Test-Peer", "203.0.113.9"));
@@ -81,7 +82,7 @@ class ModerationSignUpTest {
         f.signUps.setModeration(m);
         long before = rows();
         long mails = f.mailer.count("confirmation");
-        Http.Response r = signUp("spammer", "");
+        ApiHarness.Response r = signUp("spammer", "");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).isEqualTo("{\"error\":\"Sign-ups from this network are not accepted\"}");
         assertThat(rows()).isEqualTo(before);
@@ -106,7 +107,7 @@ class ModerationSignUpTest {
     @Test
     void holdCreatesAUserAwaitingApprovalWithTheReasonForModerators() {
         f.signUps.setModeration(new FixedModeration(Verdict.hold("new account from a VPN range")));
-        Http.Response r = signUp("held", "");
+        ApiHarness.Response r = signUp("held", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(f.count("SELECT count(*) FROM users WHERE NOT approved AND id = " + f.tokens.lastUserId
                 + " AND moderation_note = 'new account from a VPN range'")).isEqualTo(1);

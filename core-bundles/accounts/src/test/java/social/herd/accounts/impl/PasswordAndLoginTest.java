@@ -12,6 +12,7 @@ import social.herd.accounts.impl.security.PasswordHasher;
 import social.herd.api.accounts.Users.LoginResult;
 import social.herd.api.accounts.Users.Reason;
 import social.herd.api.auth.Role;
+import social.herd.web.testing.ApiHarness;
 
 /** Users.login (success, failures, states, throttling), password reset links and password changes. */
 class PasswordAndLoginTest {
@@ -19,12 +20,12 @@ class PasswordAndLoginTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -111,8 +112,8 @@ class PasswordAndLoginTest {
     void resetRequestAnswersTheSameForKnownAndUnknownAddresses() {
         f.admin.create("forgetful", "forgetful@example.org", Role.USER, true);
         long before = f.mailer.count("password_reset");
-        Http.Response known = http.form("POST", "/auth/password", null, "user%5Bemail%5D=Forgetful%40example.org");
-        Http.Response unknown = http.form("POST", "/auth/password", null, "user%5Bemail%5D=stranger%40example.org");
+        ApiHarness.Response known = http.form("POST", "/auth/password", null, "user%5Bemail%5D=Forgetful%40example.org");
+        ApiHarness.Response unknown = http.form("POST", "/auth/password", null, "user%5Bemail%5D=stranger%40example.org");
         assertThat(known.status()).isEqualTo(200);
         assertThat(unknown.status()).isEqualTo(known.status());
         assertThat(unknown.body()).isEqualTo(known.body());
@@ -127,23 +128,23 @@ class PasswordAndLoginTest {
         assertThat(f.passwords.requestReset("resetme@example.org", "10.6.0.1")).isTrue();
         String token = f.lastLinkToken("password_reset", "reset_password_token");
 
-        Http.Response form = http.get("/auth/password/edit?reset_password_token=" + token, null);
+        ApiHarness.Response form = http.get("/auth/password/edit?reset_password_token=" + token, null);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.body()).contains("name=\"reset_password_token\" value=\"" + token + "\"");
 
-        Http.Response weak = http.form("PUT", "/auth/password/edit", null,
+        ApiHarness.Response weak = http.form("PUT", "/auth/password/edit", null,
                 "reset_password_token=" + token + "&password=short&password_confirmation=short");
         assertThat(weak.status()).isEqualTo(422);
         assertThat(weak.body()).contains("Password is too short (minimum is 8 characters)");
 
-        Http.Response done = http.form("PUT", "/auth/password/edit", null,
+        ApiHarness.Response done = http.form("PUT", "/auth/password/edit", null,
                 "reset_password_token=" + token + "&password=a-brand-new-secret&password_confirmation=a-brand-new-secret");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(f.sessions.revoked).contains(userId("resetme"));
         assertThat(f.users.login("resetme", "a-brand-new-secret", "10.6.0.2")).isInstanceOf(LoginResult.Success.class);
         assertThat(f.users.login("resetme", old, "10.6.0.3")).isEqualTo(new LoginResult.Refused(Reason.INVALID_CREDENTIALS));
 
-        Http.Response reused = http.form("POST", "/auth/password/edit", null,
+        ApiHarness.Response reused = http.form("POST", "/auth/password/edit", null,
                 "reset_password_token=" + token + "&password=another-new-secret&password_confirmation=another-new-secret");
         assertThat(reused.status()).isEqualTo(404);
     }

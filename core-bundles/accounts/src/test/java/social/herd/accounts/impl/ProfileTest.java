@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import social.herd.api.auth.Role;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** verify_credentials, update_credentials (form, JSON, multipart), account look-ups and preferences. */
 class ProfileTest {
@@ -21,12 +23,12 @@ class ProfileTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -46,14 +48,14 @@ class ProfileTest {
         return token.split(":")[2];
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
     @Test
     void verifyCredentialsAnswersACredentialAccount() throws Exception {
         String token = user("vera");
-        Http.Response r = http.get("/api/v1/accounts/verify_credentials", token);
+        ApiHarness.Response r = http.get("/api/v1/accounts/verify_credentials", token);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode a = json(r);
         assertThat(a.get("id").isTextual()).isTrue();
@@ -78,7 +80,7 @@ class ProfileTest {
         assertThat(a.has("account")).isFalse();
 
         assertThat(http.get("/api/v1/accounts/verify_credentials", null).status()).isEqualTo(401);
-        Http.Response app = http.get("/api/v1/accounts/verify_credentials", "app");
+        ApiHarness.Response app = http.get("/api/v1/accounts/verify_credentials", "app");
         assertThat(app.status()).isEqualTo(422);
         assertThat(app.body()).isEqualTo("{\"error\":\"This method requires an authenticated user\"}");
     }
@@ -88,7 +90,7 @@ class ProfileTest {
         f.admin.create("pending", "pending@example.org", Role.USER, false);
         long userId = f.count("SELECT id FROM users WHERE email = 'pending@example.org'");
         long accountId = f.count("SELECT account_id FROM users WHERE id = " + userId);
-        Http.Response r = http.get("/api/v1/accounts/verify_credentials", "user:" + userId + ":" + accountId);
+        ApiHarness.Response r = http.get("/api/v1/accounts/verify_credentials", "user:" + userId + ":" + accountId);
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.body()).isEqualTo("{\"error\":\"Your login is missing a confirmed e-mail address\"}");
     }
@@ -97,7 +99,7 @@ class ProfileTest {
     void updateCredentialsByFormRendersSafeHtmlAndKeepsTheSource() throws Exception {
         String token = user("writer");
         String note = "Hello <script>alert(1)</script> & friends\nsee https://example.org/a?b=1&c=2.\n\nSecond paragraph";
-        Http.Response r = http.form("PATCH", "/api/v1/accounts/update_credentials", token,
+        ApiHarness.Response r = http.form("PATCH", "/api/v1/accounts/update_credentials", token,
                 "display_name=Writer+%F0%9F%90%91&note=" + java.net.URLEncoder.encode(note, StandardCharsets.UTF_8)
                         + "&locked=1&bot=true&discoverable=on&indexable=false"
                         + "&fields_attributes%5B0%5D%5Bname%5D=Site&fields_attributes%5B0%5D%5Bvalue%5D=https%3A%2F%2Fwriter.example"
@@ -121,7 +123,7 @@ class ProfileTest {
         assertThat(a.at("/source/sensitive").asBoolean()).isTrue();
         assertThat(a.at("/source/language").asText()).isEqualTo("fr");
 
-        Http.Response prefs = http.get("/api/v1/preferences", token);
+        ApiHarness.Response prefs = http.get("/api/v1/preferences", token);
         assertThat(prefs.body()).isEqualTo("{\"posting:default:visibility\":\"unlisted\",\"posting:default:sensitive\":true,"
                 + "\"posting:default:language\":\"fr\",\"reading:expand:media\":\"default\",\"reading:expand:spoilers\":false}");
 
@@ -137,11 +139,11 @@ class ProfileTest {
     @Test
     void updateCredentialsValidation() throws Exception {
         String token = user("strict");
-        Http.Response longName = http.form("PATCH", "/api/v1/accounts/update_credentials", token, "display_name=" + "x".repeat(31));
+        ApiHarness.Response longName = http.form("PATCH", "/api/v1/accounts/update_credentials", token, "display_name=" + "x".repeat(31));
         assertThat(longName.status()).isEqualTo(422);
         assertThat(json(longName).get("error").asText())
                 .isEqualTo("Validation failed: Display name is too long (maximum is 30 characters)");
-        Http.Response longNote = http.form("PATCH", "/api/v1/accounts/update_credentials", token, "note=" + "y".repeat(501));
+        ApiHarness.Response longNote = http.form("PATCH", "/api/v1/accounts/update_credentials", token, "note=" + "y".repeat(501));
         assertThat(json(longNote).get("error").asText()).isEqualTo("Validation failed: Note is too long (maximum is 500 characters)");
         StringBuilder five = new StringBuilder();
         for (int i = 0; i < 5; i++) five.append("&fields_attributes%5B").append(i).append("%5D%5Bname%5D=n").append(i);
@@ -149,8 +151,8 @@ class ProfileTest {
         assertThat(http.form("PATCH", "/api/v1/accounts/update_credentials", token, "source%5Bprivacy%5D=everyone").status())
                 .isEqualTo(422);
         assertThat(json(http.get("/api/v1/accounts/verify_credentials", token)).get("display_name").asText()).isEmpty();
-        Http.Response readOnly = http.form("PATCH", "/api/v1/accounts/update_credentials",
-                token.replace("user:", "readonly:"), "display_name=x");
+        ApiHarness.Response readOnly = http.form("PATCH", "/api/v1/accounts/update_credentials",
+                token.replace("user:", "scoped:") + ":read", "display_name=x");
         assertThat(readOnly.status()).isEqualTo(403);
         assertThat(readOnly.body()).isEqualTo("{\"error\":\"This action is outside the authorized scopes\"}");
     }
@@ -159,8 +161,8 @@ class ProfileTest {
     void multipartAvatarIsStoredAndNonImagesAreRefused() throws Exception {
         String token = user("painter");
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4};
-        Http.Response r = http.send("PATCH", "/api/v1/accounts/update_credentials", token,
-                "multipart/form-data; boundary=XyZ", multipart("XyZ", "display_name", "Painter", "avatar", "me.png", png));
+        ApiHarness.Response r = http.send("PATCH", "/api/v1/accounts/update_credentials", token,
+                "multipart/form-data; boundary=XyZ", multipart("XyZ", "display_name", "Painter", "avatar", "me.png", png), Map.of());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode a = json(r);
         assertThat(a.get("display_name").asText()).isEqualTo("Painter");
@@ -169,9 +171,9 @@ class ProfileTest {
         Path stored = data.resolve("media").resolve(avatar.substring("https://social.example/system/".length()));
         assertThat(Files.readAllBytes(stored)).isEqualTo(png);
 
-        Http.Response bad = http.send("PATCH", "/api/v1/accounts/update_credentials", token,
+        ApiHarness.Response bad = http.send("PATCH", "/api/v1/accounts/update_credentials", token,
                 "multipart/form-data; boundary=XyZ", multipart("XyZ", "display_name", "X", "header", "evil.png",
-                        "<html>".getBytes(StandardCharsets.UTF_8)));
+                        "<html>".getBytes(StandardCharsets.UTF_8)), Map.of());
         assertThat(bad.status()).isEqualTo(422);
         assertThat(json(bad).get("error").asText())
                 .isEqualTo("Validation failed: Header has contents that are not what they are reported to be");
@@ -181,11 +183,11 @@ class ProfileTest {
     void publicAccountLookupsAndSearch() throws Exception {
         String token = user("findme");
         String id = accountId(token);
-        Http.Response byId = http.get("/api/v1/accounts/" + id, null);
+        ApiHarness.Response byId = http.get("/api/v1/accounts/" + id, null);
         assertThat(byId.status()).isEqualTo(200);
         assertThat(json(byId).get("username").asText()).isEqualTo("findme");
         assertThat(json(byId).has("source")).isFalse();
-        Http.Response missing = http.get("/api/v1/accounts/12345", null);
+        ApiHarness.Response missing = http.get("/api/v1/accounts/12345", null);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.body()).isEqualTo("{\"error\":\"Record not found\"}");
         assertThat(json(http.get("/api/v1/accounts/lookup?acct=FindMe", null)).get("id").asText()).isEqualTo(id);

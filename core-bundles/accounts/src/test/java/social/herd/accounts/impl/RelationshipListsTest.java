@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Followers/following pagination and Link headers, familiar followers and user-level domain blocks.
@@ -27,7 +28,7 @@ class RelationshipListsTest {
     @BeforeAll
     static void start() {
         RelationshipsTest.f = new Fixture(data);
-        RelationshipsTest.http = new Http(RelationshipsTest.f);
+        RelationshipsTest.http = Api.harness(RelationshipsTest.f);
     }
 
     @AfterAll
@@ -39,13 +40,13 @@ class RelationshipListsTest {
         return RelationshipsTest.user(prefix);
     }
 
-    private static Http.Response follow(String from, String to) {
-        Http.Response r = RelationshipsTest.post(from, "/api/v1/accounts/" + id(to) + "/follow");
+    private static ApiHarness.Response follow(String from, String to) {
+        ApiHarness.Response r = RelationshipsTest.post(from, "/api/v1/accounts/" + id(to) + "/follow");
         ok(r);
         return r;
     }
 
-    private static Http.Response get(String path, String token) {
+    private static ApiHarness.Response get(String path, String token) {
         return RelationshipsTest.http.get(path, token);
     }
 
@@ -75,20 +76,20 @@ class RelationshipListsTest {
         assertThat(ids(all)).containsExactly(id(f3), id(f2), id(f1));
         assertThat(all.get(0).get("following_count").asInt()).isEqualTo(1);
 
-        Http.Response page1 = get(base + "?limit=1", null);
+        ApiHarness.Response page1 = get(base + "?limit=1", null);
         assertThat(ids(ok(page1))).containsExactly(id(f3));
         long row3 = followRow(f3, star);
         assertThat(page1.headers().get("link")).isEqualTo("<https://social.example" + base + "?limit=1&max_id=" + row3
                 + ">; rel=\"next\", <https://social.example" + base + "?limit=1&min_id=" + row3 + ">; rel=\"prev\"");
 
-        Http.Response page2 = get(link(page1, "next"), null);
+        ApiHarness.Response page2 = get(link(page1, "next"), null);
         assertThat(ids(ok(page2))).containsExactly(id(f2));
         assertThat(link(page2, "next")).isEqualTo(base + "?limit=1&max_id=" + followRow(f2, star));
         assertThat(link(page2, "prev")).isEqualTo(base + "?limit=1&min_id=" + followRow(f2, star));
 
-        Http.Response page3 = get(link(page2, "next"), null);
+        ApiHarness.Response page3 = get(link(page2, "next"), null);
         assertThat(ids(ok(page3))).containsExactly(id(f1));
-        Http.Response page4 = get(link(page3, "next"), null);
+        ApiHarness.Response page4 = get(link(page3, "next"), null);
         assertThat(ok(page4)).isEmpty();
         assertThat(page4.headers()).doesNotContainKey("link");
 
@@ -99,7 +100,7 @@ class RelationshipListsTest {
         // since_id: newest first above the id
         assertThat(ids(ok(get(base + "?since_id=" + followRow(f1, star), null)))).containsExactly(id(f3), id(f2));
         // a page that is not full has no next link
-        Http.Response big = get(base + "?limit=80", null);
+        ApiHarness.Response big = get(base + "?limit=80", null);
         assertThat(link(big, "next")).isNull();
         assertThat(link(big, "prev")).isEqualTo(base + "?limit=80&min_id=" + row3);
         assertThat(get(base + "?max_id=abc", null).status()).isEqualTo(400);
@@ -112,7 +113,7 @@ class RelationshipListsTest {
         String w2 = user("w");
         follow(reader, w1);
         follow(reader, w2);
-        Http.Response r = get("/api/v1/accounts/" + id(reader) + "/following?limit=1", null);
+        ApiHarness.Response r = get("/api/v1/accounts/" + id(reader) + "/following?limit=1", null);
         assertThat(ids(ok(r))).containsExactly(id(w2));
         assertThat(ids(ok(get(link(r, "next"), null)))).containsExactly(id(w1));
         assertThat(ok(get("/api/v1/accounts/" + id(w1) + "/following", null))).isEmpty();
@@ -151,13 +152,13 @@ class RelationshipListsTest {
         assertThat(ok(RelationshipsTest.http.form("POST", "/api/v1/domain_blocks", me, "domain=Remote.Example")).toString())
                 .isEqualTo("{}");
         RelationshipsTest.http.json("POST", "/api/v1/domain_blocks", me, "{\"domain\":\"b.example\"}");
-        Http.Response list = get("/api/v1/domain_blocks?limit=1", me);
+        ApiHarness.Response list = get("/api/v1/domain_blocks?limit=1", me);
         assertThat(ok(list).toString()).isEqualTo("[\"b.example\"]");
         assertThat(ok(get(link(list, "next"), me)).toString()).isEqualTo("[\"remote.example\"]");
 
         assertThat(RelationshipsTest.relationship(me, far)).isEqualTo(rel(far, "domain_blocking"));
         assertThat(RelationshipsTest.account(far).get("followers_count").asInt()).isZero();
-        Http.Response again = RelationshipsTest.post(me, "/api/v1/accounts/" + remote + "/follow");
+        ApiHarness.Response again = RelationshipsTest.post(me, "/api/v1/accounts/" + remote + "/follow");
         assertThat(again.status()).isEqualTo(403);
         assertThat(RelationshipsTest.http.form("POST", "/api/v1/domain_blocks", me, "domain=").status()).isEqualTo(422);
 

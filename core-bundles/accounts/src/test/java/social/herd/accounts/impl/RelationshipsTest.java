@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import social.herd.api.auth.Role;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Follow, follow requests, unfollow, remove_from_followers, block, mute, notes and the exact
@@ -30,13 +31,13 @@ class RelationshipsTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
     static final AtomicInteger NAMES = new AtomicInteger();
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class RelationshipsTest {
         f.exec("UPDATE accounts SET locked = true WHERE id = " + id(token));
     }
 
-    static JsonNode json(Http.Response r) {
+    static JsonNode json(ApiHarness.Response r) {
         try {
             return Json.mapper().readTree(r.body());
         } catch (Exception e) {
@@ -69,12 +70,12 @@ class RelationshipsTest {
         }
     }
 
-    static JsonNode ok(Http.Response r) {
+    static JsonNode ok(ApiHarness.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return json(r);
     }
 
-    static Http.Response post(String token, String path) {
+    static ApiHarness.Response post(String token, String path) {
         return http.form("POST", path, token, "");
     }
 
@@ -151,7 +152,7 @@ class RelationshipsTest {
         int n = 8;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch go = new CountDownLatch(1);
-        List<Future<Http.Response>> answers = new ArrayList<>();
+        List<Future<ApiHarness.Response>> answers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             answers.add(pool.submit(() -> {
                 go.await();
@@ -159,7 +160,7 @@ class RelationshipsTest {
             }));
         }
         go.countDown();
-        for (Future<Http.Response> a : answers) assertThat(ok(a.get()).get("following").asBoolean()).isTrue();
+        for (Future<ApiHarness.Response> a : answers) assertThat(ok(a.get()).get("following").asBoolean()).isTrue();
         pool.shutdown();
         assertThat(follows(fan, star)).isEqualTo(1);
         assertThat(account(star).get("followers_count").asInt()).isEqualTo(1);
@@ -178,7 +179,7 @@ class RelationshipsTest {
                 s.execute("INSERT INTO follows (id, account_id, target_account_id) VALUES (" + f.ids.nextId() + ", "
                         + id(fan) + ", " + id(star) + ")");
             }
-            Future<Http.Response> racing = pool.submit(() -> post(fan, "/api/v1/accounts/" + id(star) + "/follow"));
+            Future<ApiHarness.Response> racing = pool.submit(() -> post(fan, "/api/v1/accounts/" + id(star) + "/follow"));
             Thread.sleep(300);
             assertThat(racing.isDone()).as("the second insert waits on the unique pair").isFalse();
             c.commit();
@@ -192,12 +193,12 @@ class RelationshipsTest {
     @Test
     void followingYourselfOrAnUnknownAccountIsNotFound() {
         String me = user("self");
-        Http.Response self = post(me, "/api/v1/accounts/" + id(me) + "/follow");
+        ApiHarness.Response self = post(me, "/api/v1/accounts/" + id(me) + "/follow");
         assertThat(self.status()).isEqualTo(404);
         assertThat(self.body()).isEqualTo("{\"error\":\"Record not found\"}");
         for (String action : List.of("follow", "unfollow", "block", "unblock", "mute", "unmute", "note",
                 "remove_from_followers")) {
-            Http.Response r = post(me, "/api/v1/accounts/999999999/" + action);
+            ApiHarness.Response r = post(me, "/api/v1/accounts/999999999/" + action);
             assertThat(r.status()).as(action).isEqualTo(404);
             assertThat(r.body()).as(action).isEqualTo("{\"error\":\"Record not found\"}");
         }
@@ -218,7 +219,7 @@ class RelationshipsTest {
         assertThat(ok(http.get("/api/v1/accounts/verify_credentials", locked)).at("/source/follow_requests_count").asInt())
                 .isEqualTo(1);
 
-        Http.Response list = http.get("/api/v1/follow_requests", locked);
+        ApiHarness.Response list = http.get("/api/v1/follow_requests", locked);
         JsonNode requests = ok(list);
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).get("id").asText()).isEqualTo(id(asker));
@@ -231,7 +232,7 @@ class RelationshipsTest {
         assertThat(ok(http.get("/api/v1/follow_requests", locked))).isEmpty();
         assertThat(account(locked).get("followers_count").asInt()).isEqualTo(1);
         assertThat(account(asker).get("following_count").asInt()).isEqualTo(1);
-        Http.Response again = post(locked, "/api/v1/follow_requests/" + id(asker) + "/authorize");
+        ApiHarness.Response again = post(locked, "/api/v1/follow_requests/" + id(asker) + "/authorize");
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.body()).isEqualTo("{\"error\":\"Record not found\"}");
     }
@@ -272,7 +273,7 @@ class RelationshipsTest {
         assertThat(account(other).get("followers_count").asInt()).isZero();
 
         for (String[] pair : new String[][] {{other, blocker}, {blocker, other}}) {
-            Http.Response r = post(pair[0], "/api/v1/accounts/" + id(pair[1]) + "/follow");
+            ApiHarness.Response r = post(pair[0], "/api/v1/accounts/" + id(pair[1]) + "/follow");
             assertThat(r.status()).isEqualTo(403);
             assertThat(r.body()).isEqualTo("{\"error\":\"This action is not allowed\"}");
         }
@@ -331,7 +332,7 @@ class RelationshipsTest {
                 .isEqualTo(expected);
         assertThat(relationship(me, them)).isEqualTo(expected);
         assertThat(relationship(them, me).get("note").asText()).isEmpty();
-        Http.Response tooLong = http.form("POST", "/api/v1/accounts/" + id(them) + "/note", me, "comment=" + "x".repeat(2001));
+        ApiHarness.Response tooLong = http.form("POST", "/api/v1/accounts/" + id(them) + "/note", me, "comment=" + "x".repeat(2001));
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(ok(http.json("POST", "/api/v1/accounts/" + id(them) + "/note", me, "{\"comment\":\"\"}"))).isEqualTo(rel(them));
     }
@@ -376,7 +377,7 @@ class RelationshipsTest {
         String followsOnly = "scoped:" + parts[1] + ":" + parts[2] + ":read:follows,write:follows";
         String legacy = "scoped:" + parts[1] + ":" + parts[2] + ":follow";
         String denied = "{\"error\":\"This action is outside the authorized scopes\"}";
-        for (Http.Response r : List.of(post(profileOnly, "/api/v1/accounts/" + id(target) + "/follow"),
+        for (ApiHarness.Response r : List.of(post(profileOnly, "/api/v1/accounts/" + id(target) + "/follow"),
                 http.get("/api/v1/accounts/relationships?id=" + id(target), profileOnly),
                 http.get("/api/v1/follow_requests", profileOnly),
                 post(followsOnly, "/api/v1/accounts/" + id(target) + "/block"),
@@ -396,7 +397,7 @@ class RelationshipsTest {
     }
 
     /** The {@code rel} link of a Link header, as a path and query on this server. */
-    static String link(Http.Response r, String rel) {
+    static String link(ApiHarness.Response r, String rel) {
         String header = r.headers().get("link");
         if (header == null) return null;
         Matcher m = Pattern.compile("<https://social\\.example([^>]*)>; rel=\"" + rel + "\"").matcher(header);

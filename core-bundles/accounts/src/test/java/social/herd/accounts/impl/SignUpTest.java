@@ -14,6 +14,7 @@ import social.herd.api.accounts.Users.LoginResult;
 import social.herd.api.config.ServerSettings.Registrations;
 import social.herd.api.mail.Mail;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** {@code POST /api/v1/accounts} in each registration mode, its errors, and confirmation links. */
 class SignUpTest {
@@ -21,12 +22,12 @@ class SignUpTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -41,12 +42,12 @@ class SignUpTest {
         f.cache.clear();
     }
 
-    private static Http.Response signUp(String username, String email, String password, String extra) {
+    private static ApiHarness.Response signUp(String username, String email, String password, String extra) {
         return http.form("POST", "/api/v1/accounts", "app", "username=" + username + "&email=" + email + "&password="
                 + password + "&agreement=true&locale=en" + extra);
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
@@ -56,13 +57,13 @@ class SignUpTest {
 
     @Test
     void openSignUpCreatesUnconfirmedUserSendsConfirmationAndLinkConfirmsOnce() throws Exception {
-        Http.Response r = signUp("alice", "Alice%40example.org", "correct-horse-battery", "");
+        ApiHarness.Response r = signUp("alice", "Alice%40example.org", "correct-horse-battery", "");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode token = json(r);
         assertThat(token.get("access_token").asText()).isEqualTo("token-for-" + f.tokens.lastUserId);
         assertThat(token.get("token_type").asText()).isEqualTo("Bearer");
         assertThat(token.get("created_at").isNumber()).isTrue();
-        assertThat(f.tokens.userByApp).containsEntry(Http.APP_ID, f.tokens.lastUserId);
+        assertThat(f.tokens.userByApp).containsEntry(ApiHarness.APP_ID, f.tokens.lastUserId);
 
         Mail mail = f.mailer.last("confirmation");
         assertThat(mail.to()).isEqualTo("Alice@example.org");
@@ -76,20 +77,20 @@ class SignUpTest {
                 .isEqualTo(new LoginResult.Refused(Users.Reason.UNCONFIRMED));
         assertThat(f.users.byId(f.tokens.lastUserId).orElseThrow().active()).isFalse();
 
-        Http.Response confirmed = http.get("/auth/confirmation?confirmation_token=" + secret, null);
+        ApiHarness.Response confirmed = http.get("/auth/confirmation?confirmation_token=" + secret, null);
         assertThat(confirmed.status()).isEqualTo(200);
         assertThat(confirmed.body()).contains("Your address is confirmed");
         assertThat(f.users.login("ALICE@example.org", "correct-horse-battery", "10.0.0.1"))
                 .isInstanceOf(LoginResult.Success.class);
 
-        Http.Response again = http.get("/auth/confirmation?confirmation_token=" + secret, null);
+        ApiHarness.Response again = http.get("/auth/confirmation?confirmation_token=" + secret, null);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.body()).contains("invalid or was already used");
     }
 
     @Test
     void jsonSignUpWorksToo() throws Exception {
-        Http.Response r = http.json("POST", "/api/v1/accounts", "app",
+        ApiHarness.Response r = http.json("POST", "/api/v1/accounts", "app",
                 "{\"username\":\"jason\",\"email\":\"jason@example.org\",\"password\":\"a fine long secret\",\"agreement\":true,\"locale\":\"de\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(f.mailer.last("confirmation").locale().getLanguage()).isEqualTo("de");
@@ -100,7 +101,7 @@ class SignUpTest {
         assertThat(signUp("late", "late%40example.org", "correct-horse-battery", "").status()).isEqualTo(200);
         String secret = f.lastLinkToken("confirmation", "confirmation_token");
         f.exec("UPDATE users SET confirmation_sent_at = now() - interval '3 days' WHERE lower(email) = 'late@example.org'");
-        Http.Response r = http.get("/auth/confirmation?confirmation_token=" + secret, null);
+        ApiHarness.Response r = http.get("/auth/confirmation?confirmation_token=" + secret, null);
         assertThat(r.status()).isEqualTo(410);
         assertThat(r.body()).contains("expired");
         assertThat(f.count("SELECT count(*) FROM users WHERE confirmed_at IS NOT NULL AND email = 'late@example.org'")).isZero();
@@ -110,7 +111,7 @@ class SignUpTest {
     void approvalModeNeedsReasonAndKeepsUserPendingUntilApproved() throws Exception {
         f.settings.mode = Registrations.APPROVAL;
         long before = rows();
-        Http.Response missing = signUp("pat", "pat%40example.org", "correct-horse-battery", "");
+        ApiHarness.Response missing = signUp("pat", "pat%40example.org", "correct-horse-battery", "");
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.body()).isEqualTo("{\"error\":\"Validation failed: Reason can't be blank\",\"details\":"
                 + "{\"reason\":[{\"error\":\"ERR_BLANK\",\"description\":\"can't be blank\"}]}}");
@@ -118,7 +119,7 @@ class SignUpTest {
 
         assertThat(signUp("pat", "pat%40example.org", "correct-horse-battery", "&reason=I+like+herds").status()).isEqualTo(200);
         assertThat(f.count("SELECT count(*) FROM users WHERE NOT approved AND approval_reason = 'I like herds'")).isEqualTo(1);
-        Http.Response confirmed = http.get("/auth/confirmation?confirmation_token="
+        ApiHarness.Response confirmed = http.get("/auth/confirmation?confirmation_token="
                 + f.lastLinkToken("confirmation", "confirmation_token"), null);
         assertThat(confirmed.body()).contains("A moderator will review");
         assertThat(f.users.login("pat", "correct-horse-battery", "10.0.0.2"))
@@ -133,7 +134,7 @@ class SignUpTest {
     void closedModeNeedsAValidInviteAndCountsItsUses() {
         f.settings.mode = Registrations.CLOSED;
         long before = rows();
-        Http.Response none = signUp("carl", "carl%40example.org", "correct-horse-battery", "");
+        ApiHarness.Response none = signUp("carl", "carl%40example.org", "correct-horse-battery", "");
         assertThat(none.status()).isEqualTo(403);
         assertThat(none.body()).isEqualTo("{\"error\":\"This action is not allowed\"}");
         // a code that does not work is a validation error, so the person learns what is wrong
@@ -154,7 +155,7 @@ class SignUpTest {
         assertThat(signUp("taken", "taken%40example.org", "correct-horse-battery", "").status()).isEqualTo(200);
         long before = rows();
         long mails = f.mailer.count("confirmation");
-        Http.Response r = signUp("TAKEN", "Taken%40Example.org", "correct-horse-battery", "");
+        ApiHarness.Response r = signUp("TAKEN", "Taken%40Example.org", "correct-horse-battery", "");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.body()).isEqualTo("{\"error\":\"Validation failed: Username has already been taken, Email has already been taken\","
                 + "\"details\":{\"username\":[{\"error\":\"ERR_TAKEN\",\"description\":\"has already been taken\"}],"
@@ -182,7 +183,7 @@ class SignUpTest {
     @Test
     void shortWeakPasswordAndMissingAgreementAreRefused() throws Exception {
         long before = rows();
-        Http.Response shortOne = signUp("shorty", "s%40example.org", "abc123", "");
+        ApiHarness.Response shortOne = signUp("shorty", "s%40example.org", "abc123", "");
         assertThat(shortOne.status()).isEqualTo(422);
         assertThat(shortOne.body()).isEqualTo("{\"error\":\"Validation failed: Password is too short (minimum is 8 characters)\","
                 + "\"details\":{\"password\":[{\"error\":\"ERR_TOO_SHORT\",\"description\":\"is too short (minimum is 8 characters)\"}]}}");
@@ -190,7 +191,7 @@ class SignUpTest {
                 .isEqualTo("ERR_INVALID");
         assertThat(json(signUp("samesame", "x%40example.org", "SameSame", "")).at("/details/password/0/error").asText())
                 .isEqualTo("ERR_INVALID");
-        Http.Response noAgreement = http.form("POST", "/api/v1/accounts", "app",
+        ApiHarness.Response noAgreement = http.form("POST", "/api/v1/accounts", "app",
                 "username=agree&email=agree%40example.org&password=correct-horse-battery&locale=en");
         assertThat(json(noAgreement).get("details").get("agreement").toString())
                 .isEqualTo("[{\"error\":\"ERR_ACCEPTED\",\"description\":\"must be accepted\"}]");
@@ -199,13 +200,13 @@ class SignUpTest {
 
     @Test
     void signUpNeedsAnAppTokenAndIsThrottledPerAddress() {
-        Http.Response anonymous = http.form("POST", "/api/v1/accounts", null, "username=x");
+        ApiHarness.Response anonymous = http.form("POST", "/api/v1/accounts", null, "username=x");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body()).isEqualTo("{\"error\":\"The access token is invalid\"}");
         for (int i = 0; i < SignUpService.SIGNUPS_PER_ADDRESS; i++) {
             assertThat(signUp("bad name", "x%40example.org", "correct-horse-battery", "").status()).isEqualTo(422);
         }
-        Http.Response throttled = signUp("fine", "fine%40example.org", "correct-horse-battery", "");
+        ApiHarness.Response throttled = signUp("fine", "fine%40example.org", "correct-horse-battery", "");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.body()).isEqualTo("{\"error\":\"Too many requests\"}");
     }
@@ -216,7 +217,7 @@ class SignUpTest {
         long userId = f.tokens.lastUserId;
         long accountId = f.count("SELECT account_id FROM users WHERE id = " + userId);
         String first = f.lastLinkToken("confirmation", "confirmation_token");
-        Http.Response r = http.form("POST", "/api/v1/emails/confirmations", "user:" + userId + ":" + accountId,
+        ApiHarness.Response r = http.form("POST", "/api/v1/emails/confirmations", "user:" + userId + ":" + accountId,
                 "email=resend2%40example.org");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(f.mailer.last("confirmation").to()).isEqualTo("resend2@example.org");
@@ -224,7 +225,7 @@ class SignUpTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(http.get("/auth/confirmation?confirmation_token=" + first, null).status()).isEqualTo(404);
         assertThat(http.get("/auth/confirmation?confirmation_token=" + second, null).status()).isEqualTo(200);
-        Http.Response done = http.form("POST", "/api/v1/emails/confirmations", "user:" + userId + ":" + accountId, "");
+        ApiHarness.Response done = http.form("POST", "/api/v1/emails/confirmations", "user:" + userId + ":" + accountId, "");
         assertThat(done.status()).isEqualTo(403);
     }
 }

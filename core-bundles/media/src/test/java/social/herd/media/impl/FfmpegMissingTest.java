@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import social.herd.media.impl.image.ImageProcessor;
 import social.herd.media.impl.video.VideoProcessor;
 import social.herd.media.impl.video.VideoSettings;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * A server without ffmpeg (here: configured at a path that does not exist) refuses video, audio
@@ -24,12 +25,12 @@ class FfmpegMissingTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data, null, VideoSettings.from(Map.of("ffmpeg_path", data.resolve("no/such/ffmpeg").toString())));
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -52,7 +53,7 @@ class FfmpegMissingTest {
         };
         for (byte[] upload : uploads) {
             for (String path : new String[] {"/api/v1/media", "/api/v2/media"}) {
-                Http.Response r = http.upload(path, "user:1", upload);
+                ApiHarness.Response r = Api.upload(http, path, ApiHarness.token(1), upload);
                 assertThat(r.status()).isEqualTo(422);
                 assertThat(r.body()).isEqualTo(BODY);
             }
@@ -63,7 +64,7 @@ class FfmpegMissingTest {
         assertThat(f.files("tmp")).isEmpty();
 
         // pictures do not need ffmpeg
-        Http.Response photo = http.upload("/api/v1/media", "user:1", TestImages.jpeg(64, 48));
+        ApiHarness.Response photo = Api.upload(http, "/api/v1/media", ApiHarness.token(1), TestImages.jpeg(64, 48));
         assertThat(photo.status()).as(photo.body()).isEqualTo(200);
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import social.herd.media.impl.image.ImageProcessor;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** Uploads through the API: processing, privacy, hostile files, polling, edits. */
 class MediaUploadTest {
@@ -22,13 +23,13 @@ class MediaUploadTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
     static long nextAccount = 1000;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -40,7 +41,7 @@ class MediaUploadTest {
         return ++nextAccount;
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
@@ -57,7 +58,8 @@ class MediaUploadTest {
         assertThat(photo.length).isLessThan(16 * 1024 * 1024);
 
         long account = account();
-        Http.Response r = http.upload("/api/v1/media", "user:" + account, photo, "description", "A gradient", "focus", "0.5,-0.25");
+        ApiHarness.Response r = Api.upload(http, "/api/v1/media", ApiHarness.token(account), photo,
+                "description", "A gradient", "focus", "0.5,-0.25");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         assertThat(m.get("id").isTextual()).isTrue();
@@ -100,18 +102,18 @@ class MediaUploadTest {
     @Test
     void v2LeavesLargeImagesToAWorkerAndTheClientPolls() throws Exception {
         long account = account();
-        Http.Response r = http.upload("/api/v2/media", "user:" + account, TestImages.jpeg(4000, 3000));
+        ApiHarness.Response r = Api.upload(http, "/api/v2/media", ApiHarness.token(account), TestImages.jpeg(4000, 3000));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         JsonNode m = json(r);
         assertThat(m.get("url").isNull()).isTrue();
         assertThat(m.get("meta").isNull()).isTrue();
         String id = m.get("id").asText();
-        assertThat(http.get("/api/v1/media/" + id, "user:" + account).status()).isEqualTo(206);
+        assertThat(http.get("/api/v1/media/" + id, ApiHarness.token(account)).status()).isEqualTo(206);
         // not attachable while processing
         assertThat(f.string("SELECT state FROM media_attachments WHERE id = " + id)).isEqualTo("processing");
 
         assertThat(f.runMediaJobs()).isEqualTo(1);
-        Http.Response done = http.get("/api/v1/media/" + id, "user:" + account);
+        ApiHarness.Response done = http.get("/api/v1/media/" + id, ApiHarness.token(account));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         JsonNode ready = json(done);
         assertThat(ready.get("url").asText()).endsWith(".jpg");
@@ -133,7 +135,7 @@ class MediaUploadTest {
     @Test
     void smallImagesAreReadyAtOnceOnV2AndTransparencyStaysPng() throws Exception {
         long account = account();
-        Http.Response r = http.upload("/api/v2/media", "user:" + account, TestImages.transparentPng(300, 200));
+        ApiHarness.Response r = Api.upload(http, "/api/v2/media", ApiHarness.token(account), TestImages.transparentPng(300, 200));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         assertThat(m.get("url").asText()).endsWith(".png");
@@ -151,7 +153,7 @@ class MediaUploadTest {
         long account = account();
         long before = f.files("media").size();
         for (String path : new String[] {"/api/v1/media", "/api/v2/media"}) {
-            Http.Response r = http.upload(path, "user:" + account, TestImages.pngBomb(50_000, 50_000));
+            ApiHarness.Response r = Api.upload(http, path, ApiHarness.token(account), TestImages.pngBomb(50_000, 50_000));
             assertThat(r.status()).as(r.body()).isEqualTo(422);
             assertThat(json(r).get("error").asText()).contains("50000x50000").contains("too large");
         }
@@ -165,23 +167,23 @@ class MediaUploadTest {
         long account = account();
         long before = f.files("media").size();
         byte[] jpeg = TestImages.jpeg(800, 600);
-        Http.Response cut = http.upload("/api/v1/media", "user:" + account, Arrays.copyOf(jpeg, jpeg.length * 6 / 10));
+        ApiHarness.Response cut = Api.upload(http, "/api/v1/media", ApiHarness.token(account), Arrays.copyOf(jpeg, jpeg.length * 6 / 10));
         assertThat(cut.status()).as(cut.body()).isEqualTo(422);
         assertThat(json(cut).get("error").asText()).isEqualTo("The image is truncated or corrupt");
 
-        Http.Response header = http.upload("/api/v1/media", "user:" + account, Arrays.copyOf(jpeg, 20));
+        ApiHarness.Response header = Api.upload(http, "/api/v1/media", ApiHarness.token(account), Arrays.copyOf(jpeg, 20));
         assertThat(header.status()).as(header.body()).isEqualTo(422);
 
-        Http.Response riff = http.upload("/api/v2/media", "user:" + account,
+        ApiHarness.Response riff = Api.upload(http, "/api/v2/media", ApiHarness.token(account),
                 TestImages.concat("RIFF".getBytes(), new byte[4], "AVI LIST".getBytes(), new byte[64]));
         assertThat(riff.status()).isEqualTo(422);
         assertThat(json(riff).get("error").asText()).isEqualTo("File type not supported");
 
-        Http.Response text = http.upload("/api/v1/media", "user:" + account, "hello, world".getBytes());
+        ApiHarness.Response text = Api.upload(http, "/api/v1/media", ApiHarness.token(account), "hello, world".getBytes());
         assertThat(text.status()).isEqualTo(422);
         assertThat(json(text).get("error").asText()).isEqualTo("File type not supported");
 
-        Http.Response empty = http.upload("/api/v1/media", "user:" + account, new byte[0]);
+        ApiHarness.Response empty = Api.upload(http, "/api/v1/media", ApiHarness.token(account), new byte[0]);
         assertThat(empty.status()).isEqualTo(422);
 
         assertThat(rows(account)).isZero();
@@ -192,35 +194,35 @@ class MediaUploadTest {
     @Test
     void onlyTheOwnerSeesAndEditsAndOnlyBeforeAttaching() throws Exception {
         long owner = account(), other = account();
-        String id = json(http.upload("/api/v1/media", "user:" + owner, TestImages.jpeg(64, 48))).get("id").asText();
+        String id = json(Api.upload(http, "/api/v1/media", ApiHarness.token(owner), TestImages.jpeg(64, 48))).get("id").asText();
 
         assertThat(http.get("/api/v1/media/" + id, null).status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/media/" + id, "scoped:" + owner + ":read").status()).isEqualTo(403);
-        assertThat(http.get("/api/v1/media/" + id, "user:" + other).status()).isEqualTo(404);
-        assertThat(http.get("/api/v1/media/" + id, "user:" + owner).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/media/" + id, "scoped:" + owner + ":" + owner + ":read").status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/media/" + id, ApiHarness.token(other)).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/media/" + id, ApiHarness.token(owner)).status()).isEqualTo(200);
 
-        Http.Response form = http.form("PUT", "/api/v1/media/" + id, "user:" + owner, "description=A+cat&focus=-0.5%2C0.75");
+        ApiHarness.Response form = http.form("PUT", "/api/v1/media/" + id, ApiHarness.token(owner), "description=A+cat&focus=-0.5%2C0.75");
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         assertThat(json(form).get("description").asText()).isEqualTo("A cat");
         assertThat(json(form).at("/meta/focus/x").asDouble()).isEqualTo(-0.5);
         assertThat(json(form).at("/meta/focus/y").asDouble()).isEqualTo(0.75);
 
         // JSON edit of the description only keeps the focus
-        Http.Response js = http.json("PUT", "/api/v1/media/" + id, "user:" + owner, "{\"description\":\"A dog\"}");
+        ApiHarness.Response js = http.json("PUT", "/api/v1/media/" + id, ApiHarness.token(owner), "{\"description\":\"A dog\"}");
         assertThat(json(js).get("description").asText()).isEqualTo("A dog");
         assertThat(json(js).at("/meta/focus/y").asDouble()).isEqualTo(0.75);
 
-        Http.Response tooLong = http.form("PUT", "/api/v1/media/" + id, "user:" + owner, "description=" + "x".repeat(1501));
+        ApiHarness.Response tooLong = http.form("PUT", "/api/v1/media/" + id, ApiHarness.token(owner), "description=" + "x".repeat(1501));
         assertThat(tooLong.status()).isEqualTo(422);
-        assertThat(http.form("PUT", "/api/v1/media/" + id, "user:" + owner, "focus=2,0").status()).isEqualTo(422);
-        assertThat(http.form("PUT", "/api/v1/media/" + id, "user:" + other, "description=mine").status()).isEqualTo(404);
+        assertThat(http.form("PUT", "/api/v1/media/" + id, ApiHarness.token(owner), "focus=2,0").status()).isEqualTo(422);
+        assertThat(http.form("PUT", "/api/v1/media/" + id, ApiHarness.token(other), "description=mine").status()).isEqualTo(404);
         assertThat(f.string("SELECT description FROM media_attachments WHERE id = " + id)).isEqualTo("A dog");
 
         f.db.transaction(tx -> {
             f.attachments.attach(tx, owner, 42, java.util.List.of(Long.parseLong(id)));
             return null;
         });
-        assertThat(http.form("PUT", "/api/v1/media/" + id, "user:" + owner, "description=late").status()).isEqualTo(404);
+        assertThat(http.form("PUT", "/api/v1/media/" + id, ApiHarness.token(owner), "description=late").status()).isEqualTo(404);
     }
 
     private static int brightness(int rgb) {

@@ -37,6 +37,7 @@ import social.herd.media.impl.storage.Storage;
 import social.herd.media.impl.storage.StorageComponent;
 import social.herd.media.impl.video.VideoSettings;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Media on S3: a real S3 server (s3proxy over jclouds' in-memory blob store, SigV4 required) in
@@ -57,7 +58,7 @@ class S3StorageTest {
     static String endpoint;
     static Storage storage;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
     static final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     static final HttpClient web = HttpClient.newHttpClient();
 
@@ -77,7 +78,7 @@ class S3StorageTest {
         endpoint = "http://127.0.0.1:" + proxy.getPort();
         storage = StorageComponent.create(settings(), data, Fixture.SYSTEM_URL);
         f = new Fixture(data, storage, VideoSettings.defaults());
-        http = new Http(f);
+        http = Api.harness(f);
     }
 
     @AfterAll
@@ -111,7 +112,7 @@ class S3StorageTest {
         return p;
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
@@ -133,7 +134,7 @@ class S3StorageTest {
     @Test
     void imagesLandInTheBucketAreServedFromTheirUrlAndGoAwayOnDelete() throws Exception {
         long account = 31;
-        Http.Response r = http.upload("/api/v1/media", "user:" + account, TestImages.jpeg(800, 600));
+        ApiHarness.Response r = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestImages.jpeg(800, 600));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         String key = keyOf(m.get("url").asText()), small = keyOf(m.get("preview_url").asText());
@@ -163,7 +164,7 @@ class S3StorageTest {
 
     @Test
     void theJobReadsLargeUploadsFromTheBucketAndRemovesThem() throws Exception {
-        Http.Response r = http.upload("/api/v2/media", "user:32", TestImages.jpeg(4000, 3000));
+        ApiHarness.Response r = Api.upload(http, "/api/v2/media", ApiHarness.token(32), TestImages.jpeg(4000, 3000));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         long id = json(r).get("id").asLong();
         String incoming = f.string("SELECT incoming_key FROM media_attachments WHERE id = " + id);
@@ -177,7 +178,7 @@ class S3StorageTest {
 
     @Test
     void videoIsTranscodedIntoTheBucket() throws Exception {
-        Http.Response r = http.upload("/api/v1/media", "user:33", TestMedia.mp4("holiday", 640, 480, 2));
+        ApiHarness.Response r = Api.upload(http, "/api/v1/media", ApiHarness.token(33), TestMedia.mp4("holiday", 640, 480, 2));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         assertThat(m.get("type").asText()).isEqualTo("video");

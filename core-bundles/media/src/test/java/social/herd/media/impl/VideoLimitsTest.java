@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import social.herd.media.impl.video.VideoSettings;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** The configured limits refuse video and audio with 422 before anything is stored. */
 class VideoLimitsTest {
@@ -24,12 +25,12 @@ class VideoLimitsTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data, null, VideoSettings.defaults().withLimits(MAX_PIXELS, Duration.ofSeconds(1)));
-        http = new Http(f);
+        http = Api.harness(f);
         assertThat(f.video.available()).as("ffmpeg and ffprobe on the PATH (test.sh installs Debian's ffmpeg)").isTrue();
     }
 
@@ -38,23 +39,23 @@ class VideoLimitsTest {
         f.close();
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
     @Test
     void tooManyPixelsOrSecondsAreRefusedOnBothApisAndLeaveNothing() throws Exception {
         for (String path : new String[] {"/api/v1/media", "/api/v2/media"}) {
-            Http.Response large = http.upload(path, "user:1", TestMedia.mp4("vga1", 640, 480, 1));
+            ApiHarness.Response large = Api.upload(http, path, ApiHarness.token(1), TestMedia.mp4("vga1", 640, 480, 1));
             assertThat(large.status()).as(large.body()).isEqualTo(422);
             assertThat(json(large).get("error").asText()).isEqualTo("The video is too large: 640x480 exceeds " + MAX_PIXELS + " pixels");
 
-            Http.Response longer = http.upload(path, "user:1", TestMedia.mp3("tone", 3));
+            ApiHarness.Response longer = Api.upload(http, path, ApiHarness.token(1), TestMedia.mp3("tone", 3));
             assertThat(longer.status()).as(longer.body()).isEqualTo(422);
             assertThat(json(longer).get("error").asText()).matches("The file is too long: 3\\.\\d s exceeds 1 s");
         }
         // within both limits
-        Http.Response ok = http.upload("/api/v1/media", "user:1", TestMedia.mp4("small", 320, 240, 1));
+        ApiHarness.Response ok = Api.upload(http, "/api/v1/media", ApiHarness.token(1), TestMedia.mp4("small", 320, 240, 1));
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
 
         assertThat(f.count("SELECT count(*) FROM media_attachments")).isEqualTo(1);
@@ -67,9 +68,9 @@ class VideoLimitsTest {
     void sizeLimitAppliesToVideoWhileImagesKeepTheirs() throws Exception {
         Fixture small = new Fixture(data.resolve("small"), null, VideoSettings.from(Map.of("max_video_bytes", 1024 * 1024)));
         try {
-            Http h = new Http(small);
+            ApiHarness h = Api.harness(small);
             byte[] padded = TestImages.concat(TestMedia.mp4("small", 320, 240, 1), new byte[1024 * 1024]);
-            Http.Response r = h.upload("/api/v1/media", "user:1", padded);
+            ApiHarness.Response r = Api.upload(h, "/api/v1/media", ApiHarness.token(1), padded);
             assertThat(r.status()).isEqualTo(422);
             assertThat(json(r).get("error").asText()).isEqualTo("Validation failed: File file size must be less than 1 MB");
             assertThat(small.media.maxUploadBytes()).isEqualTo(MediaService.MAX_IMAGE_BYTES);
@@ -91,7 +92,8 @@ class VideoLimitsTest {
         try {
             assertThat(hanging.video.available()).isTrue();
             long start = System.nanoTime();
-            Http.Response r = new Http(hanging).upload("/api/v1/media", "user:1", TestMedia.mp4("small", 320, 240, 1));
+            ApiHarness.Response r = Api.upload(Api.harness(hanging), "/api/v1/media", ApiHarness.token(1),
+                    TestMedia.mp4("small", 320, 240, 1));
             assertThat(r.status()).as(r.body()).isEqualTo(422);
             assertThat(json(r).get("error").asText()).isEqualTo("Processing the file took too long");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));

@@ -18,6 +18,7 @@ import social.herd.api.jobs.Job;
 import social.herd.media.impl.video.VideoProcessor;
 import social.herd.media.impl.video.VideoSettings;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Video, animated GIFs and audio through the API with the real ffmpeg: what is stored (codecs,
@@ -29,13 +30,13 @@ class VideoUploadTest {
     @TempDir
     static Path data;
     static Fixture f;
-    static Http http;
+    static ApiHarness http;
     static long nextAccount = 20_000;
 
     @BeforeAll
     static void start() {
         f = new Fixture(data);
-        http = new Http(f);
+        http = Api.harness(f);
         assertThat(f.video.available()).as("ffmpeg and ffprobe on the PATH (test.sh installs Debian's ffmpeg)").isTrue();
     }
 
@@ -48,20 +49,20 @@ class VideoUploadTest {
         return ++nextAccount;
     }
 
-    private static JsonNode json(Http.Response r) throws Exception {
+    private static JsonNode json(ApiHarness.Response r) throws Exception {
         return Json.mapper().readTree(r.body());
     }
 
     /** Uploads on v2, expects 202 and processing, runs the job, answers the ready entity. */
     private static JsonNode uploadAndProcess(long account, byte[] file) throws Exception {
-        Http.Response r = http.upload("/api/v2/media", "user:" + account, file);
+        ApiHarness.Response r = Api.upload(http, "/api/v2/media", ApiHarness.token(account), file);
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         JsonNode accepted = json(r);
         assertThat(accepted.get("url").isNull()).isTrue();
         String id = accepted.get("id").asText();
-        assertThat(http.get("/api/v1/media/" + id, "user:" + account).status()).isEqualTo(206);
+        assertThat(http.get("/api/v1/media/" + id, ApiHarness.token(account)).status()).isEqualTo(206);
         assertThat(f.runMediaJobs()).isEqualTo(1);
-        Http.Response done = http.get("/api/v1/media/" + id, "user:" + account);
+        ApiHarness.Response done = http.get("/api/v1/media/" + id, ApiHarness.token(account));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         return json(done);
     }
@@ -109,7 +110,7 @@ class VideoUploadTest {
     @Test
     void v1TranscodesWhileTheClientWaitsIntoEvenSizesWithinTheBox() throws Exception {
         long account = account();
-        Http.Response wide = http.upload("/api/v1/media", "user:" + account, TestMedia.mp4("wide", 2560, 1441, 1));
+        ApiHarness.Response wide = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.mp4("wide", 2560, 1441, 1));
         assertThat(wide.status()).as(wide.body()).isEqualTo(200);
         JsonNode m = json(wide);
         assertThat(m.get("type").asText()).isEqualTo("video");
@@ -120,7 +121,8 @@ class VideoUploadTest {
         assertThat(video.path("height").asInt()).isEqualTo(1080);
         assertThat(m.at("/meta/small/width").asInt()).isEqualTo(640);
 
-        Http.Response portrait = http.upload("/api/v1/media", "user:" + account, TestMedia.mp4("portrait", 721, 1281, 1));
+        ApiHarness.Response portrait = Api.upload(http, "/api/v1/media", ApiHarness.token(account),
+                TestMedia.mp4("portrait", 721, 1281, 1));
         assertThat(portrait.status()).as(portrait.body()).isEqualTo(200);
         assertThat(json(portrait).at("/meta/size").asText()).isEqualTo("720x1280");
         assertThat(f.files("tmp")).isEmpty();
@@ -129,7 +131,7 @@ class VideoUploadTest {
     @Test
     void sidewaysPhoneVideoIsStoredUprightAndWidePixelsBecomeSquare() throws Exception {
         long account = account();
-        Http.Response r = http.upload("/api/v1/media", "user:" + account, TestMedia.sideways("phone"));
+        ApiHarness.Response r = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.sideways("phone"));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         assertThat(m.at("/meta/size").asText()).isEqualTo("240x320");
@@ -140,7 +142,7 @@ class VideoUploadTest {
                 .allMatch(v -> v.asInt() == 0);
         assertThat(m.at("/meta/small/height").asInt()).isEqualTo(320);
 
-        Http.Response wide = http.upload("/api/v1/media", "user:" + account, TestMedia.anamorphic("dv"));
+        ApiHarness.Response wide = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.anamorphic("dv"));
         assertThat(wide.status()).as(wide.body()).isEqualTo(200);
         assertThat(json(wide).at("/meta/size").asText()).isEqualTo("640x240");
         JsonNode stored = TestMedia.stream(TestMedia.probe(f.fileOf(json(wide).get("url").asText())), "video");
@@ -161,9 +163,9 @@ class VideoUploadTest {
         assertThat(TestMedia.stream(probe, "audio")).as("gifv has no sound").isNull();
 
         // the JDK's two-frame GIF is animated too; one frame is a picture
-        Http.Response jdk = http.upload("/api/v1/media", "user:" + account, TestMedia.jdkAnimatedGif());
+        ApiHarness.Response jdk = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.jdkAnimatedGif());
         assertThat(json(jdk).get("type").asText()).as(jdk.body()).isEqualTo("gifv");
-        Http.Response still = http.upload("/api/v1/media", "user:" + account, TestMedia.ffmpeg("still.gif",
+        ApiHarness.Response still = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.ffmpeg("still.gif",
                 "-f", "lavfi", "-i", "testsrc=size=64x48", "-frames:v", "1"));
         assertThat(still.status()).as(still.body()).isEqualTo(200);
         assertThat(json(still).get("type").asText()).isEqualTo("image");
@@ -172,7 +174,7 @@ class VideoUploadTest {
     @Test
     void mp3AndWavBecomeAudioWithoutPreview() throws Exception {
         long account = account();
-        Http.Response r = http.upload("/api/v1/media", "user:" + account, TestMedia.mp3("tone", 3));
+        ApiHarness.Response r = Api.upload(http, "/api/v1/media", ApiHarness.token(account), TestMedia.mp3("tone", 3));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode m = json(r);
         assertThat(m.get("type").asText()).isEqualTo("audio");
@@ -201,16 +203,16 @@ class VideoUploadTest {
         byte[] fakeMp4 = TestImages.concat(new byte[] {0, 0, 0, 0x18}, "ftypisom".getBytes(), new byte[4000]);
         for (int i = 12; i < fakeMp4.length; i++) fakeMp4[i] = (byte) (i * 7919);
         for (String path : new String[] {"/api/v1/media", "/api/v2/media"}) {
-            Http.Response r = http.upload(path, "user:" + account, fakeMp4);
+            ApiHarness.Response r = Api.upload(http, path, ApiHarness.token(account), fakeMp4);
             assertThat(r.status()).as(r.body()).isEqualTo(422);
             assertThat(json(r).get("error").asText()).isEqualTo("The file could not be read as video or audio");
         }
-        Http.Response noise = http.upload("/api/v2/media", "user:" + account, "not a video at all".getBytes());
+        ApiHarness.Response noise = Api.upload(http, "/api/v2/media", ApiHarness.token(account), "not a video at all".getBytes());
         assertThat(json(noise).get("error").asText()).isEqualTo("File type not supported");
 
         // a real video cut in half still has its header, but not its frames
         byte[] mp4 = TestMedia.mp4("holiday", 640, 480, 2);
-        Http.Response cut = http.upload("/api/v1/media", "user:" + account, java.util.Arrays.copyOf(mp4, 1200));
+        ApiHarness.Response cut = Api.upload(http, "/api/v1/media", ApiHarness.token(account), java.util.Arrays.copyOf(mp4, 1200));
         assertThat(cut.status()).as(cut.body()).isEqualTo(422);
 
         assertThat(f.count("SELECT count(*) FROM media_attachments WHERE account_id = " + account)).isZero();
@@ -222,7 +224,7 @@ class VideoUploadTest {
     @Test
     void aJobThatCannotTranscodeMarksTheUploadFailedAndRemovesIt() throws Exception {
         long account = account();
-        Http.Response r = http.upload("/api/v2/media", "user:" + account, TestMedia.mp4("holiday", 640, 480, 2));
+        ApiHarness.Response r = Api.upload(http, "/api/v2/media", ApiHarness.token(account), TestMedia.mp4("holiday", 640, 480, 2));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         String id = json(r).get("id").asText();
         String incoming = f.string("SELECT incoming_key FROM media_attachments WHERE id = " + id);
@@ -235,7 +237,7 @@ class VideoUploadTest {
         new ProcessMediaJob(f.db, f.storage, f.images, missing).handle(new Job(1, "default", ProcessMediaJob.TYPE,
                 ProcessMediaJob.payload(Long.parseLong(id)), 1, Instant.now()));
         f.exec("DELETE FROM herd_jobs WHERE type = 'media.process'");
-        Http.Response failed = http.get("/api/v1/media/" + id, "user:" + account);
+        ApiHarness.Response failed = http.get("/api/v1/media/" + id, ApiHarness.token(account));
         assertThat(failed.status()).isEqualTo(422);
         assertThat(json(failed).get("error").asText()).contains("ffmpeg is not installed");
         assertThat(Files.exists(data.resolve("media").resolve(incoming))).isFalse();

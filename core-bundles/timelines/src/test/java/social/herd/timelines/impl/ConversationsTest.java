@@ -1,9 +1,9 @@
 package social.herd.timelines.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static social.herd.timelines.impl.Http.error;
-import static social.herd.timelines.impl.Http.link;
-import static social.herd.timelines.impl.Http.ok;
+import static social.herd.timelines.impl.Api.error;
+import static social.herd.timelines.impl.Api.link;
+import static social.herd.timelines.impl.Api.ok;
 import static social.herd.timelines.impl.Publishers.created;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,12 +20,12 @@ import social.herd.api.statuses.StatusFacts;
 class ConversationsTest {
 
     static Fixture f;
-    static Http http;
+    static Api http;
 
     @BeforeAll
     static void start() {
         f = new Fixture();
-        http = new Http(f);
+        http = new Api(f);
     }
 
     @AfterAll
@@ -118,9 +118,9 @@ class ConversationsTest {
         long bob = f.directory.create("bob");
         StatusFacts first = dm(alice, null, bob);
         String id = list(bob).get(0).get("id").asText();
-        assertThat(error(http.send("DELETE", "/api/v1/conversations/" + id, Http.token(alice)), 404))
+        assertThat(error(http.send("DELETE", "/api/v1/conversations/" + id, ApiHarness.token(alice)), 404))
                 .isEqualTo("Record not found");
-        assertThat(ok(http.send("DELETE", "/api/v1/conversations/" + id, Http.token(bob)))).isEmpty();
+        assertThat(ok(http.send("DELETE", "/api/v1/conversations/" + id, ApiHarness.token(bob)))).isEmpty();
         assertThat(list(bob)).isEmpty();
         assertThat(list(alice)).hasSize(1);
         assertThat(error(http.post("/api/v1/conversations/" + id + "/read", bob), 404)).isEqualTo("Record not found");
@@ -192,9 +192,9 @@ class ConversationsTest {
         JsonNode second = ok(http.get(link(first, "next"), me));
         assertThat(second.get(0).get("last_status").get("id").asLong()).isEqualTo(lasts.get(2));
         assertThat(ok(http.get("/api/v1/conversations?limit=100", me))).hasSize(5);
-        assertThat(error(http.send("GET", "/api/v1/conversations", Http.scoped(me, "read:notifications")),
+        assertThat(error(http.send("GET", "/api/v1/conversations", Api.scoped(me, "read:notifications")),
                 403)).isEqualTo("This action is outside the authorized scopes");
-        assertThat(error(http.send("DELETE", "/api/v1/conversations/1", Http.scoped(me, "read:statuses")),
+        assertThat(error(http.send("DELETE", "/api/v1/conversations/1", Api.scoped(me, "read:statuses")),
                 403)).isEqualTo("This action is outside the authorized scopes");
     }
 }

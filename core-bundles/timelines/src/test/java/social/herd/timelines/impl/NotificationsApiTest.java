@@ -1,10 +1,10 @@
 package social.herd.timelines.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static social.herd.timelines.impl.Http.error;
-import static social.herd.timelines.impl.Http.ids;
-import static social.herd.timelines.impl.Http.link;
-import static social.herd.timelines.impl.Http.ok;
+import static social.herd.timelines.impl.Api.error;
+import static social.herd.timelines.impl.Api.ids;
+import static social.herd.timelines.impl.Api.link;
+import static social.herd.timelines.impl.Api.ok;
 import static social.herd.timelines.impl.Publishers.created;
 import static social.herd.timelines.impl.Publishers.pair;
 
@@ -24,12 +24,12 @@ import social.herd.api.statuses.StatusFacts;
 class NotificationsApiTest {
 
     static Fixture f;
-    static Http http;
+    static Api http;
 
     @BeforeAll
     static void start() {
         f = new Fixture();
-        http = new Http(f);
+        http = new Api(f);
     }
 
     @AfterAll
@@ -187,12 +187,12 @@ class NotificationsApiTest {
         assertThat(count(me, "?types[]=mention")).isEqualTo(1);
         assertThat(count(me, "?exclude_types[]=mention")).isEqualTo(4);
         List<String> all = list(me, "");
-        ok(http.form("POST", "/api/v1/markers", Http.token(me), "notifications[last_read_id]=" + all.get(2)));
+        ok(http.form("POST", "/api/v1/markers", ApiHarness.token(me), "notifications[last_read_id]=" + all.get(2)));
         assertThat(count(me, "")).isEqualTo(2);
-        ok(http.form("POST", "/api/v1/markers", Http.token(me), "notifications[last_read_id]=" + all.get(0)));
+        ok(http.form("POST", "/api/v1/markers", ApiHarness.token(me), "notifications[last_read_id]=" + all.get(0)));
         assertThat(count(me, "")).isZero();
         // the home marker is another timeline
-        ok(http.form("POST", "/api/v1/markers", Http.token(me), "home[last_read_id]=1"));
+        ok(http.form("POST", "/api/v1/markers", ApiHarness.token(me), "home[last_read_id]=1"));
         assertThat(count(me, "")).isZero();
     }
 
@@ -205,10 +205,10 @@ class NotificationsApiTest {
         long me = f.directory.create("scoped");
         assertThat(error(http.send("GET", "/api/v1/notifications", null), 401))
                 .isEqualTo("The access token is invalid");
-        assertThat(error(http.send("GET", "/api/v1/notifications", Http.scoped(me, "read:statuses")), 403))
+        assertThat(error(http.send("GET", "/api/v1/notifications", Api.scoped(me, "read:statuses")), 403))
                 .isEqualTo("This action is outside the authorized scopes");
-        ok(http.send("GET", "/api/v1/notifications", Http.scoped(me, "read:notifications")));
-        assertThat(error(http.send("POST", "/api/v1/notifications/clear", Http.scoped(me, "read:notifications")), 403)).isEqualTo("This action is outside the authorized scopes");
-        ok(http.send("POST", "/api/v1/notifications/clear", Http.scoped(me, "write:notifications")));
+        ok(http.send("GET", "/api/v1/notifications", Api.scoped(me, "read:notifications")));
+        assertThat(error(http.send("POST", "/api/v1/notifications/clear", Api.scoped(me, "read:notifications")), 403)).isEqualTo("This action is outside the authorized scopes");
+        ok(http.send("POST", "/api/v1/notifications/clear", Api.scoped(me, "write:notifications")));
     }
 }

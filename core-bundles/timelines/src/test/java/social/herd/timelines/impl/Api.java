@@ -16,25 +16,16 @@ import social.herd.web.testing.ApiHarness;
 
 /**
  * This bundle's resources in the web bundle's {@link ApiHarness} (real JSON provider, error mappers
- * and scope filter), with shorthands for these tests. Users have user id = account id.
+ * and scope filter), with shorthands for these tests. Users have user id = account id
+ * ({@link ApiHarness#token}).
  */
-final class Http {
+final class Api {
 
     private final ApiHarness harness;
 
-    Http(Fixture f) {
+    Api(Fixture f) {
         harness = new ApiHarness(new NotificationsResource(f.queries, f.settings),
                 new MarkersResource(f.markers), new ConversationsResource(f.conversations, f.settings));
-    }
-
-    /** A user token with every user scope. */
-    static String token(long accountId) {
-        return ApiHarness.token(accountId);
-    }
-
-    /** An admin's token. */
-    static String admin(long accountId) {
-        return ApiHarness.admin(accountId);
     }
 
     /** A user token carrying only {@code scopes} (comma-separated). */
@@ -47,11 +38,11 @@ final class Http {
     }
 
     ApiHarness.Response get(String path, long account) {
-        return harness.get(path, token(account));
+        return harness.get(path, ApiHarness.token(account));
     }
 
     ApiHarness.Response post(String path, long account) {
-        return send("POST", path, token(account));
+        return send("POST", path, ApiHarness.token(account));
     }
 
     ApiHarness.Response form(String method, String path, String token, String form) {
