@@ -1,8 +1,11 @@
 /**
- * Small shared-state contracts (cache, pub/sub, cluster locks, rate-limit counters) backed by Redis when configured and by in-process implementations otherwise. Every operation is bounded in time: a slow or absent Redis degrades these services, never the caller.
+ * Small shared-state contracts (cache, pub/sub, cluster locks, rate-limit counters, capped feeds of
+ * status ids) backed by Redis when configured and by in-process implementations otherwise (feeds:
+ * none, the database answers). Every operation is bounded in time: a slow or absent Redis degrades
+ * these services, never the caller.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package social.herd.api.kv;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,7 @@
 package social.herd.kv.impl;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.redisson.Redisson;
 import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisNoScriptException;
 import org.redisson.client.codec.Codec;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
@@ -30,13 +32,14 @@ import social.herd.api.health.HealthStatus;
  * (OSGi-NOTES trap 12) so the connection pool outlives any consumer that comes and goes.
  *
  * <p>Breaker: the state is <em>up</em> or <em>down</em>. Any failed or timed-out call trips it to
- * down; from then on calls fail at once (no network, no waiting) and a probe on this component's own
- * scheduler checks Redis every second. When a probe succeeds the state returns to up and the recovery
- * listeners run (pub/sub resubscribes, the cache replays lost invalidations). The probe also runs while
- * up, so an idle node notices an outage within a second too.
+ * down (except a NOSCRIPT reply, which proves Redis is there); from then on calls fail at once (no
+ * network, no waiting) and a probe on this component's own scheduler checks Redis every second. When a
+ * probe succeeds the state returns to up and the recovery listeners run (pub/sub resubscribes, the
+ * cache replays lost invalidations, feeds decide whether to start afresh after a long {@link #outage()}).
+ * The probe also runs while up, so an idle node notices an outage within a second too.
  *
  * <p>Without a {@code url} there is no client at all: {@link #configured()} is false and every
- * service uses its in-process implementation.
+ * service uses its in-process implementation (feeds: none).
  */
 @Component(service = RedisBackend.class, immediate = true, configurationPid = RedisBackend.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -59,7 +62,13 @@ public final class RedisBackend {
     private volatile RedissonClient client;
     private volatile boolean up;
     private volatile boolean everReported;
+    private volatile boolean everUp;
     private volatile Instant downSince;
+    /**
+     * When Redis, once in use, stopped answering; null while up and before it was first reached. Kept
+     * through a recovery that fails half-way, so that listeners see the whole outage.
+     */
+    private volatile Instant lostAt;
     private volatile String lastFailure = "not connected yet";
 
     /**
@@ -95,8 +104,9 @@ public final class RedisBackend {
         scheduler.scheduleWithFixedDelay(this::probe, PROBE_INTERVAL_MS, PROBE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
+    /** Public for tests of other bundles that run the kv services outside OSGi. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         scheduler.shutdownNow();
         RedissonClient c = client;
         client = null;
@@ -135,12 +145,25 @@ public final class RedisBackend {
      *
      * @throws RedisUnavailableException at once when Redis is not configured or known to be down, or
      *         when the call fails or times out (which trips the breaker)
+     * @throws RedisNoScriptException only for scripts run by SHA, see {@link #call(Function, long)}
      */
     public <T> T call(Function<RedissonClient, RFuture<T>> operation) {
+        return call(operation, callBoundMs);
+    }
+
+    /**
+     * As {@link #call(Function)}, waiting up to {@code boundMs} (never less than the usual bound): for
+     * operations that carry a longer timeout of their own, such as a pipelined batch.
+     *
+     * @throws RedisNoScriptException when Redis answered that a script run by its SHA is not loaded
+     *         (it restarted or flushed its scripts): Redis is there, so this does not trip the breaker;
+     *         the caller loads the script and retries
+     */
+    public <T> T call(Function<RedissonClient, RFuture<T>> operation, long boundMs) {
         RedissonClient c = client;
         if (endpoint == null || c == null) throw new RedisUnavailableException("redis not configured");
         if (!up) throw new RedisUnavailableException("redis down");
-        return invoke(c, operation);
+        return invoke(c, operation, Math.max(boundMs, callBoundMs));
     }
 
     /**
@@ -155,6 +178,16 @@ public final class RedisBackend {
         recoveryListeners.remove(listener);
     }
 
+    /**
+     * For recovery listeners: how long Redis had been unreachable, from the first failure after it was
+     * last in use until now. Zero when no outage is under way or being recovered from, and for the
+     * first connection after start-up (no outage this node lived through).
+     */
+    public Duration outage() {
+        Instant since = lostAt;
+        return since == null ? Duration.ZERO : Duration.between(since, clock.instant());
+    }
+
     /** UP when connected or not configured, DEGRADED while unreachable; never DOWN (Redis is optional). */
     public HealthStatus health() {
         if (endpoint == null) return HealthStatus.up("in-process");
@@ -163,19 +196,22 @@ public final class RedisBackend {
                 + "); falling back to in-process");
     }
 
-    private <T> T invoke(RedissonClient c, Function<RedissonClient, RFuture<T>> operation) {
+    private <T> T invoke(RedissonClient c, Function<RedissonClient, RFuture<T>> operation, long boundMs) {
         RFuture<T> future = null;
         try {
             future = operation.apply(c);
-            return future.toCompletableFuture().get(callBoundMs, TimeUnit.MILLISECONDS);
+            return future.toCompletableFuture().get(boundMs, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisUnavailableException("interrupted");
         } catch (ExecutionException e) {
-            trip(e.getCause() == null ? e : e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            RedisNoScriptException noScript = noScript(cause);
+            if (noScript != null) throw noScript; // an answer: Redis is reachable, the breaker stays closed
+            trip(cause);
         } catch (TimeoutException e) {
             future.cancel(false);
-            trip(new TimeoutException("no answer within " + callBoundMs + " ms"));
+            trip(new TimeoutException("no answer within " + boundMs + " ms"));
         } catch (RuntimeException e) {
             trip(e);
         }
@@ -190,7 +226,7 @@ public final class RedisBackend {
                 c = Redisson.create(endpoint.toRedissonConfig(RedisBackend.class.getClassLoader()));
                 client = c;
             }
-            invoke(c, rc -> rc.getBucket(PROBE_KEY, codec).isExistsAsync());
+            invoke(c, rc -> rc.getBucket(PROBE_KEY, codec).isExistsAsync(), callBoundMs);
             if (!up) recover();
         } catch (RedisUnavailableException e) {
             // trip() has recorded and logged it
@@ -212,7 +248,9 @@ public final class RedisBackend {
         }
         if (!up) return; // a recovery step found Redis gone again; stay down, the next probe retries
         everReported = true;
+        everUp = true;
         downSince = null;
+        lostAt = null;
         LOG.info("Redis {} reachable: cache, pub/sub, locks and rate limits are shared", endpoint.redacted());
     }
 
@@ -224,6 +262,7 @@ public final class RedisBackend {
         lastFailure = reason;
         boolean wasUp = up;
         up = false;
+        if (everUp && lostAt == null) lostAt = clock.instant();
         if (wasUp || !everReported) {
             everReported = true;
             downSince = clock.instant();
@@ -231,6 +270,15 @@ public final class RedisBackend {
             LOG.warn("Redis {} unreachable ({}); falling back to in-process until it answers again",
                     endpoint.redacted(), reason);
         }
+    }
+
+    /** The "NOSCRIPT" error reply in {@code failure}'s causes (batches may wrap it), or null. */
+    private static RedisNoScriptException noScript(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RedisNoScriptException e) return e;
+            if (t.getMessage() != null && t.getMessage().startsWith("NOSCRIPT")) return new RedisNoScriptException(t.getMessage());
+        }
+        return null;
     }
 
     private static String firstLine(String s) {

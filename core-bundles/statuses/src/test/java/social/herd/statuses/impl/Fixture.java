@@ -40,7 +40,7 @@ import social.herd.spi.moderation.Verdict;
 import social.herd.api.events.EventSubscriber;
 import social.herd.api.events.EventTypes;
 import social.herd.api.jobs.Job;
-import social.herd.statuses.impl.feeds.Feeds;
+import social.herd.api.kv.Feeds;
 import social.herd.statuses.impl.timelines.HomeFanOut;
 import social.herd.statuses.impl.lists.ListService;
 import social.herd.statuses.impl.lists.ListTimeline;

@@ -6,11 +6,13 @@ import static social.herd.statuses.impl.Api.ids;
 import static social.herd.statuses.impl.Api.ok;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import social.herd.statuses.impl.feeds.FeedConnection;
-import social.herd.statuses.impl.feeds.RedisFeeds;
+import social.herd.api.kv.FeedsUnavailableException;
+import social.herd.kv.impl.KvFeeds;
+import social.herd.kv.impl.RedisBackend;
 import social.herd.statuses.impl.timelines.HomeTimeline;
 import social.herd.testing.TestRedis;
 
@@ -18,16 +20,16 @@ import social.herd.testing.TestRedis;
 class HomeFeedOutageTest {
 
     static TestRedis redis;
-    static FeedConnection connection;
-    static RedisFeeds feeds;
+    static RedisBackend backend;
+    static KvFeeds feeds;
     static Fixture f;
     static Api api;
 
     @BeforeAll
     static void start() {
         redis = TestRedis.start();
-        connection = FeedConnection.to(redis.url());
-        feeds = new RedisFeeds(connection);
+        backend = new RedisBackend(Map.of("url", redis.url()));
+        feeds = new KvFeeds(backend);
         f = new Fixture().withFeeds(feeds);
         api = new Api(f);
         HomeFeedTest.awaitAvailable(feeds);
@@ -36,7 +38,8 @@ class HomeFeedOutageTest {
     @AfterAll
     static void stop() {
         f.close();
-        connection.close();
+        feeds.deactivate();
+        backend.deactivate();
         redis.close();
     }
 
@@ -68,7 +71,8 @@ class HomeFeedOutageTest {
         assertThat(feeds.available()).isFalse();
         assertThat(home(reader)).containsExactly(three, two, one);
         assertThat(ids(ok(api.get("/api/v1/timelines/home?limit=1&max_id=" + three, reader)))).containsExactly(two);
-        assertThatThrownBy(() -> feeds.range(HomeTimeline.feedKey(reader), null, null, null, 10)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> feeds.range(HomeTimeline.feedKey(reader), null, null, null, 10))
+                .isInstanceOf(FeedsUnavailableException.class);
 
         // Redis returns empty (this one keeps nothing on disk): feeds are rebuilt from PostgreSQL on the next read
         redis.resume();

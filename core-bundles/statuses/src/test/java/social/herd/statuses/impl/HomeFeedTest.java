@@ -13,28 +13,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import social.herd.api.events.Event;
 import social.herd.api.events.EventTypes;
+import social.herd.api.kv.Feeds;
+import social.herd.kv.impl.KvFeeds;
+import social.herd.kv.impl.RedisBackend;
 import social.herd.spi.moderation.Verdict;
-import social.herd.statuses.impl.feeds.FeedConnection;
-import social.herd.statuses.impl.feeds.Feeds;
-import social.herd.statuses.impl.feeds.RedisFeeds;
 import social.herd.statuses.impl.timelines.HomeTimeline;
 import social.herd.testing.TestRedis;
 
 /**
- * Home feeds in a real Redis: fan-out on write, rebuilds, reblog collapsing, and that whatever a
- * feed holds, reads apply the viewer's graph and the visibility rule again.
+ * Home feeds in a real Redis, through the kv bundle's {@link Feeds} service: fan-out on write,
+ * rebuilds, reblog collapsing, and that whatever a feed holds, reads apply the viewer's graph and
+ * the visibility rule again.
  */
 class HomeFeedTest {
 
     static Fixture f;
     static Api api;
-    static FeedConnection connection;
-    static RedisFeeds feeds;
+    static RedisBackend backend;
+    static KvFeeds feeds;
 
     @BeforeAll
     static void start() {
-        connection = FeedConnection.to(TestRedis.shared().url());
-        feeds = new RedisFeeds(connection);
+        backend = new RedisBackend(Map.of("url", TestRedis.shared().url()));
+        feeds = new KvFeeds(backend);
         f = new Fixture().withFeeds(feeds);
         api = new Api(f);
         awaitAvailable(feeds);
@@ -43,7 +44,8 @@ class HomeFeedTest {
     @AfterAll
     static void stop() {
         f.close();
-        connection.close();
+        feeds.deactivate();
+        backend.deactivate();
     }
 
     static void awaitAvailable(Feeds feeds) {

@@ -14,13 +14,13 @@ import social.herd.api.db.SchemaReady;
 import social.herd.api.events.Event;
 import social.herd.api.events.EventSubscriber;
 import social.herd.api.events.EventTypes;
+import social.herd.api.kv.Feeds;
 import social.herd.statuses.impl.db.ListMapper;
-import social.herd.statuses.impl.feeds.Feeds;
 
 /**
- * Fan-out on write into home feeds (Mastodon's FanOutOnWriteService), active only where
- * {@link Feeds} is, i.e. with Redis configured. A new or approved status goes into the feeds of
- * its author and of every local follower, except followers whose exclusive lists hold the author;
+ * Fan-out on write into home feeds (Mastodon's FanOutOnWriteService), doing nothing unless
+ * {@link Feeds} keeps feeds, i.e. with Redis configured. A new or approved status goes into the
+ * feeds of its author and of every local follower, except followers whose exclusive lists hold the author;
  * a direct post only to the followers it mentions (Mastodon's deliver_to_mentioned_followers:
  * mentioned non-followers are told by a notification, not in home); a held post to its author
  * only, until approved. Only feeds that exist are touched: inactive accounts cost one check each.
@@ -56,6 +56,9 @@ public final class HomeFanOut implements EventSubscriber {
 
     @Override
     public void on(Event event) {
+        // no feed store on this node: home timelines read PostgreSQL, so there is nothing to keep up
+        // to date, and working out a post's recipients (all its local followers) would be wasted
+        if (!feeds.configured()) return;
         switch (event.type()) {
             case EventTypes.STATUS_CREATED, EventTypes.STATUS_APPROVED -> {
                 Feeds.Entry entry = Feeds.Entry.of(event.id("status_id"), event.id("reblog_of_id"));

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.db.Database;
+import social.herd.api.kv.Feeds;
 import social.herd.statuses.impl.db.Ref;
 import social.herd.statuses.impl.db.StatusMapper;
-import social.herd.statuses.impl.feeds.Feeds;
 
 /**
  * Rebuilds missing home feeds from PostgreSQL, in the background: the request that found the feed

@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
+import social.herd.api.kv.Feeds;
 import social.herd.api.statuses.StatusDirectory;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusFiltering;
@@ -22,7 +23,6 @@ import social.herd.statuses.impl.StatusViews;
 import social.herd.statuses.impl.StatusVisibility;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
-import social.herd.statuses.impl.feeds.Feeds;
 import social.herd.web.api.Page;
 import social.herd.web.api.PageRequest;
 

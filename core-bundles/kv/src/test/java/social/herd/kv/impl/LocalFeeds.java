@@ -1,11 +1,7 @@
-package social.herd.statuses.impl.feeds;
+package social.herd.kv.impl;
 
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +9,15 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import social.herd.api.kv.Feeds;
 
 /**
- * {@link Feeds} in this JVM, with the semantics of the Redis implementation: for tests, and for a
- * single node that wants feeds without Redis. Bounded: beyond {@code maxFeeds} the least recently
- * used feed is dropped (its next read rebuilds it).
+ * {@link Feeds} in this JVM with the semantics of {@link KvFeeds}, written with plain collections:
+ * the reference the contract test holds the Redis implementation to. A test double only: feeds in
+ * one JVM would miss other nodes' fan-outs. Bounded: beyond {@code maxFeeds} the least recently used
+ * feed is dropped (its next read rebuilds it).
  */
-public final class LocalFeeds implements Feeds {
-
-    static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+final class LocalFeeds implements Feeds {
 
     private static final class Feed {
         final TreeMap<Long, Entry> entries = new TreeMap<>();
@@ -40,13 +36,18 @@ public final class LocalFeeds implements Feeds {
 
     private final LinkedHashMap<String, Feed> feeds;
 
-    public LocalFeeds(int maxFeeds) {
+    LocalFeeds(int maxFeeds) {
         this.feeds = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Feed> eldest) {
                 return size() > maxFeeds;
             }
         };
+    }
+
+    @Override
+    public boolean configured() {
+        return true;
     }
 
     @Override
@@ -65,39 +66,10 @@ public final class LocalFeeds implements Feeds {
     }
 
     private static boolean put(Feed f, Entry entry, int cap) {
-        if (f.entries.containsKey(entry.id()) || collapsed(f.entries.descendingMap().values(), entry)) return false;
+        if (f.entries.containsKey(entry.id()) || KvFeeds.collapsed(f.entries.descendingMap().values(), entry)) return false;
         f.entries.put(entry.id(), entry);
         f.trim(cap);
         return true;
-    }
-
-    /** A reblog whose status, or another reblog of it, is among the newest entries is not added again. */
-    static boolean collapsed(Iterable<Entry> newestFirst, Entry entry) {
-        if (entry.reblogOf() == 0) return false;
-        int seen = 0;
-        for (Entry e : newestFirst) {
-            if (seen++ >= COLLAPSE_WITHIN) break;
-            if (e.id() == entry.reblogOf() || e.reblogOf() == entry.reblogOf()) return true;
-        }
-        return false;
-    }
-
-    /**
-     * The entries a rebuilt feed keeps, oldest first: each reblog is checked against the entries
-     * kept before it, as if they had been added one by one.
-     */
-    static List<Entry> collapse(List<Entry> entries) {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingLong(Entry::id));
-        Deque<Entry> recent = new ArrayDeque<>();
-        List<Entry> kept = new ArrayList<>(sorted.size());
-        for (Entry e : sorted) {
-            if (collapsed(recent, e)) continue;
-            kept.add(e);
-            recent.addFirst(e);
-            if (recent.size() > COLLAPSE_WITHIN) recent.removeLast();
-        }
-        return kept;
     }
 
     @Override
@@ -133,7 +105,7 @@ public final class LocalFeeds implements Feeds {
     public synchronized void complete(String key, List<Entry> entries, int cap) {
         Feed f = feeds.get(key);
         if (f == null || f.ready) return;
-        for (Entry e : collapse(entries)) f.entries.put(e.id(), e);
+        for (Entry e : KvFeeds.collapse(entries)) f.entries.put(e.id(), e);
         // a rebuild that loaded as many as the cap may have left older ones in the database
         f.truncated = entries.size() >= cap;
         f.trim(cap);
@@ -148,7 +120,7 @@ public final class LocalFeeds implements Feeds {
     /** The feed, unless it is an abandoned claim. */
     private Feed live(String key) {
         Feed f = feeds.get(key);
-        if (f != null && !f.ready && System.nanoTime() - f.claimedAt > CLAIM_LEASE.toNanos()) {
+        if (f != null && !f.ready && System.nanoTime() - f.claimedAt > KvFeeds.CLAIM_LEASE.toNanos()) {
             feeds.remove(key);
             return null;
         }

@@ -1,37 +1,76 @@
-package social.herd.statuses.impl.feeds;
+package social.herd.kv.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import social.herd.api.kv.Feeds;
 import social.herd.testing.TestRedis;
 
 /**
- * The {@link Feeds} contract, held by both implementations alike: missing is not empty, capping
- * and truncation, Mastodon's paging bounds (exact, although Redis scores are doubles), reblog
- * collapsing, claims and rebuilds.
+ * The {@link Feeds} contract, held alike by {@link KvFeeds} on a real Redis and by the plain
+ * {@link LocalFeeds}: missing is not empty, capping and truncation, Mastodon's paging bounds (exact,
+ * although Redis scores are doubles), reblog collapsing, claims and rebuilds. Without Redis the
+ * service keeps nothing at all.
  */
 class FeedsContractTest {
 
     private static final AtomicLong NEXT = new AtomicLong();
-    private static FeedConnection connection;
+    private static RedisBackend backend;
+    private static KvFeeds redis;
 
     static Stream<Feeds> feeds() {
-        if (connection == null) connection = FeedConnection.to(TestRedis.shared().url());
-        RedisFeeds redis = new RedisFeeds(connection);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!redis.available() && System.nanoTime() < deadline) Thread.onSpinWait();
+        if (backend == null) {
+            backend = new RedisBackend(Map.of("url", TestRedis.shared().url()));
+            redis = new KvFeeds(backend);
+        }
+        Kv.await(Duration.ofSeconds(10), "feeds available", redis::available);
         return Stream.of(new LocalFeeds(1000), redis);
     }
 
     @AfterAll
     static void close() {
-        if (connection != null) connection.close();
+        if (redis != null) redis.deactivate();
+        if (backend != null) backend.deactivate();
+    }
+
+    @Test
+    void withoutRedisNothingIsKeptAndNothingFails() {
+        RedisBackend none = new RedisBackend(Map.of());
+        KvFeeds feeds = new KvFeeds(none);
+        try {
+            assertThat(feeds.configured()).isFalse();
+            assertThat(feeds.available()).isFalse();
+            assertThat(feeds.claim("home:1")).isFalse();
+            feeds.complete("home:1", List.of(new Feeds.Entry(id(1), 0)), 10);
+            assertThat(feeds.add(List.of("home:1"), new Feeds.Entry(id(2), 0), 10)).isZero();
+            assertThat(feeds.range("home:1", null, null, null, 10)).isEmpty();
+            feeds.remove(List.of("home:1"), new Feeds.Entry(id(2), 0));
+            feeds.delete(List.of("home:1"));
+        } finally {
+            feeds.deactivate();
+            none.deactivate();
+        }
+    }
+
+    @Test
+    void scriptsFlushedFromRedisAreLoadedAgainWithoutAnOutage() {
+        feeds(); // connects
+        String key = ready(redis);
+        backend.call(c -> c.getScript(backend.codec()).scriptFlushAsync());
+        // NOSCRIPT is an answer from Redis, not an outage: the breaker stays closed and the call succeeds
+        assertThat(redis.add(List.of(key), new Feeds.Entry(id(1), 0), 10)).isEqualTo(1);
+        backend.call(c -> c.getScript(backend.codec()).scriptFlushAsync());
+        assertThat(ids(redis, key, null, null, null, 10)).containsExactly(id(1));
+        assertThat(backend.available()).isTrue();
     }
 
     /** A fresh, ready, empty feed. */

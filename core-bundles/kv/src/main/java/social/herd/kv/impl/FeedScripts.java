@@ -1,4 +1,4 @@
-package social.herd.statuses.impl.feeds;
+package social.herd.kv.impl;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The Lua scripts of {@link RedisFeeds}, one per operation on one feed, so that each is atomic:
+ * The Lua scripts of {@link KvFeeds}, one per operation on one feed, so that each is atomic:
  * a fan-out, a read and a rebuild of the same feed never see each other half done. KEYS[1] is
  * always the feed; the state marker (score -1, so always rank 0) is {@code ~b}, {@code ~r} or
  * {@code ~t}, and trimming starts at rank 1 to keep it.
