@@ -126,6 +126,11 @@ public final class StreamHub implements AutoCloseable {
         }
     }
 
+    /** Open connections of {@code accountId} on this node. */
+    public int openFor(long accountId) {
+        return limits.count(accountId);
+    }
+
     /** Open connections on this node. */
     public int size() {
         return connections.size();
