@@ -76,17 +76,8 @@ public final class JobEngine implements AutoCloseable {
     private static final String SWEEP = "UPDATE herd_jobs SET state = 'dead', dead_at = now(), locked_by = NULL, "
             + "locked_until = NULL, last_error = 'worker lost (lease expired) on the last attempt' "
             + "WHERE state = 'running' AND locked_until <= now() AND attempt >= max_attempts RETURNING queue";
-    private static final String TASKS_ENSURE = "INSERT INTO herd_periodic_tasks (name, next_run_at) "
-            + "SELECT unnest(?::text[]), now() ON CONFLICT (name) DO NOTHING";
-    private static final String TASKS_CLAIM = """
-            UPDATE herd_periodic_tasks t
-               SET next_run_at = now() + v.ms * interval '1 millisecond', last_run_at = now(), last_node = ?
-              FROM unnest(?::text[], ?::bigint[]) AS v(name, ms)
-             WHERE t.name = v.name AND t.next_run_at <= now()
-            RETURNING t.name""";
-
     /** One queue's workers on this node. */
-    private record Lane(String queue, int size, ExecutorService pool, AtomicInteger busy) {
+    record Lane(String queue, int size, ExecutorService pool, AtomicInteger busy) {
         int free() {
             return Math.max(0, size - busy.get());
         }
@@ -99,16 +90,13 @@ public final class JobEngine implements AutoCloseable {
     private final String node;
     private final Map<String, Lane> lanes = new HashMap<>();
     private final Map<String, JobHandler> handlers = new ConcurrentHashMap<>();
-    private final Map<String, PeriodicTask> tasks = new ConcurrentHashMap<>();
-    private final Set<String> ensuredTasks = ConcurrentHashMap.newKeySet();
-    private final Set<String> runningTasks = ConcurrentHashMap.newKeySet();
+    private final PeriodicTasks tasks;
     private final Map<Long, Integer> runningJobs = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService control;
     private final Metrics.Counter done;
     private final Metrics.Counter failed;
     private final Metrics.Counter dead;
-    private final Metrics.Counter taskFailures;
     private final Metrics.Timer duration;
     private volatile boolean running;
     private volatile long lastHeartbeat;
@@ -125,7 +113,7 @@ public final class JobEngine implements AutoCloseable {
         this.done = metrics.counter("herd_jobs_done_total", "Jobs that completed.", "queue");
         this.failed = metrics.counter("herd_jobs_failed_total", "Job runs that failed and will be retried.", "queue");
         this.dead = metrics.counter("herd_jobs_dead_total", "Jobs that used up their attempts or failed permanently.", "queue");
-        this.taskFailures = metrics.counter("herd_periodic_task_failures_total", "Periodic task runs that failed.", "task");
+        this.tasks = new PeriodicTasks(node, metrics);
         this.duration = metrics.timer("herd_job_duration_seconds", "Time jobs took to run.", "queue");
         settings.workers().forEach((queue, size) -> {
             if (size > 0) {
@@ -168,7 +156,7 @@ public final class JobEngine implements AutoCloseable {
     }
 
     public void addTask(String name, PeriodicTask task) {
-        tasks.put(name, task);
+        tasks.add(name, task);
         wake();
     }
 
@@ -185,7 +173,7 @@ public final class JobEngine implements AutoCloseable {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
                 dispatchJobs(c);
-                dispatchTasks(c);
+                if (running) tasks.dispatch(c, lanes.get(social.herd.api.jobs.Queues.SCHEDULER));
                 housekeeping(c);
                 if (dbTrouble) LOG.info("job queue database reachable again");
                 dbTrouble = false;
@@ -305,50 +293,6 @@ public final class JobEngine implements AutoCloseable {
             ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.setString(2, node);
             ps.executeUpdate();
-        }
-    }
-
-    private void dispatchTasks(Connection c) throws SQLException {
-        if (tasks.isEmpty() || !running) return;
-        Lane lane = lanes.get(social.herd.api.jobs.Queues.SCHEDULER);
-        if (lane == null) return; // periodic tasks switched off on this node
-        Map<String, PeriodicTask> snapshot = new HashMap<>(tasks);
-        if (!ensuredTasks.containsAll(snapshot.keySet())) {
-            try (PreparedStatement ps = c.prepareStatement(TASKS_ENSURE)) {
-                ps.setArray(1, c.createArrayOf("text", snapshot.keySet().toArray()));
-                ps.executeUpdate();
-            }
-            ensuredTasks.addAll(snapshot.keySet());
-        }
-        snapshot.keySet().removeAll(runningTasks); // a slow run here is not started twice here
-        if (snapshot.isEmpty()) return;
-        List<String> names = new ArrayList<>(snapshot.keySet());
-        Long[] intervals = names.stream().map(n -> Math.max(1, snapshot.get(n).interval().toMillis())).toArray(Long[]::new);
-        List<String> due = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(TASKS_CLAIM)) {
-            ps.setString(1, node);
-            ps.setArray(2, c.createArrayOf("text", names.toArray()));
-            ps.setArray(3, c.createArrayOf("bigint", intervals));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) due.add(rs.getString(1));
-            }
-        }
-        for (String name : due) {
-            PeriodicTask task = snapshot.get(name);
-            runningTasks.add(name);
-            lane.busy().incrementAndGet();
-            lane.pool().execute(() -> {
-                try {
-                    task.run();
-                    LOG.debug("periodic task {} ran", name);
-                } catch (Exception | LinkageError e) {
-                    taskFailures.inc(name);
-                    LOG.warn("periodic task {} failed: {}", name, e.toString());
-                } finally {
-                    runningTasks.remove(name);
-                    lane.busy().decrementAndGet();
-                }
-            });
         }
     }
 
