@@ -12,6 +12,7 @@ import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.InviteMapper;
 import social.herd.accounts.impl.db.UserMapper;
 import social.herd.accounts.impl.db.UserRow;
+import social.herd.accounts.impl.keys.RsaKeys;
 import social.herd.accounts.impl.security.PasswordHasher;
 import social.herd.accounts.impl.security.SecretTokens;
 import social.herd.api.auth.Role;
@@ -80,6 +81,8 @@ public final class AccountAdmin {
         if (e != null) throw new Refused("e-mail address " + e.description());
         String password = SecretTokens.newPassword();
         String passwordHash = hasher.hash(password);
+        // slow like the KDF: before the transaction
+        RsaKeys.PemPair keys = RsaKeys.generate();
         String token = confirmed ? null : SecretTokens.newToken();
         Instant now = clock.instant();
         try {
@@ -87,7 +90,7 @@ public final class AccountAdmin {
                 if (tx.mapper(AccountMapper.class).localUsernameTaken(username)) throw new Refused("username is already taken");
                 if (tx.mapper(UserMapper.class).emailTaken(email)) throw new Refused("e-mail address is already taken");
                 UserRow user = LocalUsers.create(tx, ids, new LocalUsers.Spec(username, email, passwordHash, role,
-                        confirmed, token == null ? null : SecretTokens.hash(token), true, null, null, false, "en"), now);
+                        confirmed, token == null ? null : SecretTokens.hash(token), true, null, null, false, "en"), keys, now);
                 if (token != null) mails.confirmation(tx, user.email(), username, "en", token);
                 tx.afterCommit(() -> LOG.info("account created by operator account_id={} user_id={} role={}",
                         user.accountId(), user.id(), LocalUsers.roleName(role)));

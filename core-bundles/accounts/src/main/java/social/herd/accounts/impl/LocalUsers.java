@@ -5,11 +5,13 @@ import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.NewUser;
 import social.herd.accounts.impl.db.UserMapper;
 import social.herd.accounts.impl.db.UserRow;
+import social.herd.accounts.impl.keys.KeyRows;
+import social.herd.accounts.impl.keys.RsaKeys;
 import social.herd.api.auth.Role;
 import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
 
-/** Writes a new local account and its user; shared by sign-up and the CLI. */
+/** Writes a new local account, its actor key pair and its user; shared by sign-up and the CLI. */
 final class LocalUsers {
 
     /** What to create; {@code confirmationTokenHash} null when the address counts as confirmed. */
@@ -19,10 +21,16 @@ final class LocalUsers {
 
     private LocalUsers() {}
 
-    static UserRow create(Tx tx, IdGenerator ids, Spec spec, Instant now) {
+    /**
+     * Writes the account, its actor key pair and its user. {@code keys} comes from
+     * {@link RsaKeys#generate()}, called by the caller before its transaction because generating
+     * takes up to a few hundred milliseconds.
+     */
+    static UserRow create(Tx tx, IdGenerator ids, Spec spec, RsaKeys.PemPair keys, Instant now) {
         long accountId = ids.nextId();
         long userId = ids.nextId();
         tx.mapper(AccountMapper.class).insertLocal(accountId, spec.username(), now);
+        KeyRows.insertForNewAccount(tx, accountId, keys, now);
         UserMapper users = tx.mapper(UserMapper.class);
         users.insert(new NewUser(userId, accountId, spec.email().trim(), spec.passwordHash(), roleName(spec.role()),
                 spec.confirmed() ? now : null, spec.confirmationTokenHash(),

@@ -18,6 +18,7 @@ import social.herd.accounts.impl.db.InviteMapper;
 import social.herd.accounts.impl.db.InviteRow;
 import social.herd.accounts.impl.db.UserMapper;
 import social.herd.accounts.impl.db.UserRow;
+import social.herd.accounts.impl.keys.RsaKeys;
 import social.herd.accounts.impl.security.PasswordHasher;
 import social.herd.accounts.impl.security.PasswordPolicy;
 import social.herd.accounts.impl.security.SecretTokens;
@@ -212,6 +213,8 @@ public final class SignUpService {
 
         // the KDF is slow on purpose: run it before taking a connection from the pool
         String passwordHash = hasher.hash(form.password());
+        // so is RSA key generation; a key pair wasted on a sign-up refused below costs only CPU
+        RsaKeys.PemPair keys = RsaKeys.generate();
         String token = SecretTokens.newToken();
         Instant now = clock.instant();
         try {
@@ -230,7 +233,7 @@ public final class SignUpService {
                 taken.throwIfAny();
                 boolean approved = !held && (mode != Registrations.APPROVAL || inviteId != null);
                 UserRow user = LocalUsers.create(tx, ids, new LocalUsers.Spec(username, email, passwordHash, Role.USER,
-                        false, SecretTokens.hash(token), approved, blankToNull(form.reason()), inviteId, true, locale), now);
+                        false, SecretTokens.hash(token), approved, blankToNull(form.reason()), inviteId, true, locale), keys, now);
                 if (held) {
                     tx.mapper(UserMapper.class).setModerationNote(user.id(),
                             verdict.reason().isBlank() ? "held by a moderation filter" : verdict.reason());

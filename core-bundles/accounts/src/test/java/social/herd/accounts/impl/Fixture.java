@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import social.herd.accounts.api.SignUpTokens;
+import social.herd.accounts.impl.keys.ActorKeyService;
 import social.herd.accounts.impl.security.PasswordHasher;
 import social.herd.api.auth.Sessions;
 import social.herd.api.config.ServerSettings;
@@ -68,6 +69,7 @@ final class Fixture implements AutoCloseable {
     final RelationshipQueries relationshipQueries;
     final AccountDeletion deletion;
     final AccountPurgeTask purge;
+    final ActorKeyService keys;
 
     Fixture(Path dataDir) {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -89,6 +91,7 @@ final class Fixture implements AutoCloseable {
         relationshipQueries = new RelationshipQueries(db, settings, Clock.systemUTC());
         deletion = new AccountDeletion(db, limiter, cache, passwords, HASHER, Clock.systemUTC());
         purge = new AccountPurgeTask(db, Clock.systemUTC());
+        keys = new ActorKeyService(db, Clock.systemUTC());
     }
 
     @Override
