@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import social.herd.platform.impl.db.PooledDataSource;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
 import social.herd.platform.impl.migrate.MigrationScript;
 
@@ -29,21 +30,7 @@ public final class TestDb {
 
     /** The platform bundle's own migration scripts, read from the build output. */
     public static List<MigrationScript> platformScripts() {
-        try {
-            Path dir = Path.of(TestDb.class.getClassLoader().getResource("db/migration").toURI());
-            List<MigrationScript> scripts = new ArrayList<>();
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.sorted().toList()) {
-                    scripts.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-                }
-            }
-            if (scripts.isEmpty()) throw new AssertionError("no platform migrations found");
-            return scripts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return social.herd.platform.impl.migrate.MigrationFiles.platform();
     }
 
     /** Applies the platform migrations, as the extender does for the platform bundle. */

@@ -1,11 +1,6 @@
 package social.herd.accounts.impl;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import social.herd.accounts.api.SignUpTokens;
 import social.herd.accounts.impl.keys.ActorKeyService;
 import social.herd.accounts.impl.security.PasswordHasher;
@@ -36,8 +30,8 @@ import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
 import social.herd.platform.impl.events.EventBus;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
-import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.testing.TestPostgres;
 
 /**
@@ -74,8 +68,8 @@ final class Fixture implements AutoCloseable {
     Fixture(Path dataDir) {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
-        runner.migrate("social.herd.platform", platformScripts());
-        runner.migrate("social.herd.accounts", scripts(Path.of("target/classes/db/migration")));
+        runner.migrate("social.herd.platform", MigrationFiles.platform());
+        runner.migrate("social.herd.accounts", MigrationFiles.in(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
         jobs = new PostgresJobQueue(db, ids);
         settings = new Settings(dataDir);
@@ -124,31 +118,7 @@ final class Fixture implements AutoCloseable {
         return java.net.URLDecoder.decode(link.substring(i + parameter.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static List<MigrationScript> platformScripts() {
-        try {
-            URI jar = PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(jar);
-            if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
-            try (FileSystem fs = FileSystems.newFileSystem(location)) {
-                return scripts(fs.getPath("db/migration"));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("platform migrations not found", e);
-        }
-    }
 
-    private static List<MigrationScript> scripts(Path dir) {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (out.isEmpty()) throw new AssertionError("no migrations in " + dir);
-        return out;
-    }
 
     /** Server settings with a switchable registration mode. */
     static final class Settings implements ServerSettings {

@@ -1,12 +1,6 @@
 package social.herd.filters.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import social.herd.api.kv.PubSub;
 import social.herd.api.statuses.StatusDirectory;
 import social.herd.api.statuses.StatusFacts;
@@ -32,8 +25,8 @@ import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.events.EventBus;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
-import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.testing.TestPostgres;
 import social.herd.web.api.Json;
 
@@ -63,8 +56,8 @@ final class Fixture implements AutoCloseable {
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
-        runner.migrate("social.herd.platform", platformScripts());
-        runner.migrate("social.herd.filters", scripts(Path.of("target/classes/db/migration")));
+        runner.migrate("social.herd.platform", MigrationFiles.platform());
+        runner.migrate("social.herd.filters", MigrationFiles.in(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
         jobs = new PostgresJobQueue(db, ids);
         bus = new EventBus(jobs);
@@ -116,29 +109,7 @@ final class Fixture implements AutoCloseable {
         });
     }
 
-    private static List<MigrationScript> platformScripts() {
-        try {
-            URI jar = PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(jar);
-            if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
-            try (FileSystem fs = FileSystems.newFileSystem(location)) {
-                return scripts(fs.getPath("db/migration"));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("platform migrations not found", e);
-        }
-    }
 
-    private static List<MigrationScript> scripts(Path dir) {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (out.isEmpty()) throw new AssertionError("no migrations in " + dir);
-        return out;
-    }
 
     /** A clock tests move forward. */
     static final class TestClock extends Clock {

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +22,7 @@ import javax.sql.DataSource;
 import social.herd.api.metrics.Metrics;
 import social.herd.platform.impl.config.ServerSettingsComponent;
 import social.herd.platform.impl.db.PooledDataSource;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
 import social.herd.platform.impl.migrate.MigrationScript;
 
@@ -36,30 +34,10 @@ final class TestSupport {
     /** A pool on a fresh database with the platform's migrations (job tables) applied. */
     static PooledDataSource migratedPool(String url) {
         PooledDataSource ds = new PooledDataSource(Map.of("url", url, "user", "postgres", "pool_size", 6));
-        new MigrationRunner(ds).migrate("social.herd.platform", platformScripts());
+        new MigrationRunner(ds).migrate("social.herd.platform", MigrationFiles.platform());
         return ds;
     }
 
-    /** The platform bundle's migration scripts, from its jar (or classes folder in a reactor build). */
-    private static List<MigrationScript> platformScripts() {
-        try {
-            URI folder = MigrationRunner.class.getClassLoader().getResource("db/migration").toURI();
-            List<MigrationScript> scripts = new ArrayList<>();
-            if ("jar".equals(folder.getScheme())) {
-                try (FileSystem jar = FileSystems.newFileSystem(folder, Map.of())) {
-                    read(jar.provider().getPath(folder), scripts);
-                }
-            } else {
-                read(Path.of(folder), scripts);
-            }
-            if (scripts.isEmpty()) throw new AssertionError("no platform migrations found");
-            return scripts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void read(Path dir, List<MigrationScript> into) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {

@@ -2,9 +2,6 @@ package social.herd.media.impl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,8 +25,8 @@ import social.herd.platform.impl.db.PooledDataSource;
 import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
-import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.testing.TestPostgres;
 
 /**
@@ -62,8 +59,8 @@ final class Fixture implements AutoCloseable {
         this.dataDir = dataDir;
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
-        runner.migrate("social.herd.platform", platformScripts());
-        runner.migrate("social.herd.media", scripts(Path.of("target/classes/db/migration")));
+        runner.migrate("social.herd.platform", MigrationFiles.platform());
+        runner.migrate("social.herd.media", MigrationFiles.in(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
         jobs = new PostgresJobQueue(db, ids);
         this.storage = storage == null ? new LocalStorage(dataDir, SYSTEM_URL) : storage;
@@ -139,27 +136,5 @@ final class Fixture implements AutoCloseable {
         return dataDir.resolve("media").resolve(url.substring(SYSTEM_URL.length()));
     }
 
-    private static List<MigrationScript> platformScripts() {
-        try {
-            URI jar = PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(jar);
-            if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
-            try (FileSystem fs = FileSystems.newFileSystem(location)) {
-                return scripts(fs.getPath("db/migration"));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("platform migrations not found", e);
-        }
-    }
 
-    private static List<MigrationScript> scripts(Path dir) {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (out.isEmpty()) throw new AssertionError("no migrations in " + dir);
-        return out;
-    }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.events.Event;
 import social.herd.timelines.impl.conversations.ConversationQueries;
@@ -29,8 +25,8 @@ import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.events.EventBus;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
-import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.testing.TestPostgres;
 import social.herd.web.api.Json;
 
@@ -67,8 +63,8 @@ final class Fixture implements AutoCloseable {
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
-        runner.migrate("social.herd.platform", platformScripts());
-        runner.migrate("social.herd.timelines", scripts(Path.of("target/classes/db/migration")));
+        runner.migrate("social.herd.platform", MigrationFiles.platform());
+        runner.migrate("social.herd.timelines", MigrationFiles.in(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
         jobs = new PostgresJobQueue(db, ids);
         bus = new EventBus(jobs);
@@ -143,31 +139,7 @@ final class Fixture implements AutoCloseable {
         }
     }
 
-    private static List<MigrationScript> platformScripts() {
-        try {
-            URI jar = PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            Path location = Path.of(jar);
-            if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
-            try (FileSystem fs = FileSystems.newFileSystem(location)) {
-                return scripts(fs.getPath("db/migration"));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("platform migrations not found", e);
-        }
-    }
 
-    private static List<MigrationScript> scripts(Path dir) {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) {
-                out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (out.isEmpty()) throw new AssertionError("no migrations in " + dir);
-        return out;
-    }
 
     static final class Settings implements ServerSettings {
         @Override public URI publicUrl() { return URI.create("https://social.example"); }

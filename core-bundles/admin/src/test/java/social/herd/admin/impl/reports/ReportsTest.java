@@ -3,23 +3,17 @@ package social.herd.admin.impl.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +27,8 @@ import social.herd.platform.impl.db.TxDatabase;
 import social.herd.platform.impl.events.EventBus;
 import social.herd.platform.impl.id.TimeSortableIdGenerator;
 import social.herd.platform.impl.jobs.PostgresJobQueue;
+import social.herd.platform.impl.migrate.MigrationFiles;
 import social.herd.platform.impl.migrate.MigrationRunner;
-import social.herd.platform.impl.migrate.MigrationScript;
 import social.herd.spi.rules.Rule;
 import social.herd.testing.TestPostgres;
 import social.herd.web.api.Json;
@@ -55,8 +49,8 @@ class ReportsTest {
     static void start() throws Exception {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
         MigrationRunner runner = new MigrationRunner(ds);
-        runner.migrate("social.herd.platform", platformScripts());
-        runner.migrate("social.herd.admin", scripts(Path.of("target/classes/db/migration")));
+        runner.migrate("social.herd.platform", MigrationFiles.platform());
+        runner.migrate("social.herd.admin", MigrationFiles.in(Path.of("target/classes/db/migration")));
         TxDatabase db = new TxDatabase(ds);
         TimeSortableIdGenerator ids = new TimeSortableIdGenerator();
         Accounts accounts = new Accounts();
@@ -175,19 +169,5 @@ class ReportsTest {
         }
     }
 
-    private static List<MigrationScript> platformScripts() throws Exception {
-        Path location = Path.of(PostgresJobQueue.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (Files.isDirectory(location)) return scripts(location.resolve("db/migration"));
-        try (FileSystem fs = FileSystems.newFileSystem(location)) {
-            return scripts(fs.getPath("db/migration"));
-        }
-    }
 
-    private static List<MigrationScript> scripts(Path dir) throws Exception {
-        List<MigrationScript> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.sorted().toList()) out.add(MigrationScript.of(f.getFileName().toString(), Files.readString(f)));
-        }
-        return out;
-    }
 }
