@@ -105,12 +105,6 @@ public final class EventBus implements Events, JobHandler {
         }
     }
 
-    /** Delivers an event to the local subscribers at once, for tests that run no job workers. */
-    public void deliverNow(Event event) throws Exception {
-        handle(new Job(0, Queues.DEFAULT, DISPATCH, write(Map.of("type", event.type(), "data", event.data())), 1,
-                java.time.Instant.now()));
-    }
-
     private static String write(Object o) {
         try {
             return JSON.writeValueAsString(o);
