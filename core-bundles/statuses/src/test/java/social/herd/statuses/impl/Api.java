@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** Shorthands over {@link Http} for this bundle's tests. */
 final class Api {
@@ -27,7 +28,7 @@ final class Api {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    static JsonNode json(Http.Response r) {
+    static JsonNode json(ApiHarness.Response r) {
         try {
             return Json.mapper().readTree(r.body());
         } catch (Exception e) {
@@ -35,18 +36,18 @@ final class Api {
         }
     }
 
-    static JsonNode ok(Http.Response r) {
+    static JsonNode ok(ApiHarness.Response r) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return json(r);
     }
 
     /** The error text of a failed response with the given status. */
-    static String error(Http.Response r, int status) {
+    static String error(ApiHarness.Response r, int status) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
         return json(r).get("error").asText();
     }
 
-    Http.Response postForm(long account, String form) {
+    ApiHarness.Response postForm(long account, String form) {
         return http.form("POST", "/api/v1/statuses", Http.token(account), form);
     }
 
@@ -60,19 +61,19 @@ final class Api {
     }
 
     /** PUT /api/v1/statuses/:id with a form. */
-    Http.Response edit(long account, String statusId, String form) {
+    ApiHarness.Response edit(long account, String statusId, String form) {
         return http.form("PUT", "/api/v1/statuses/" + statusId, Http.token(account), form);
     }
 
-    Http.Response get(String path, Long account) {
+    ApiHarness.Response get(String path, Long account) {
         return http.get(path, account == null ? null : Http.token(account));
     }
 
-    Http.Response action(long account, String statusId, String action) {
+    ApiHarness.Response action(long account, String statusId, String action) {
         return http.send("POST", "/api/v1/statuses/" + statusId + "/" + action, Http.token(account), null, null);
     }
 
-    Http.Response idempotent(long account, String form, String key) {
+    ApiHarness.Response idempotent(long account, String form, String key) {
         return http.send("POST", "/api/v1/statuses", Http.token(account), "application/x-www-form-urlencoded",
                 form.getBytes(StandardCharsets.UTF_8), Map.of("Idempotency-Key", key));
     }
@@ -84,7 +85,7 @@ final class Api {
     }
 
     /** The path and query of the Link header's {@code rel} link, or null. */
-    static String link(Http.Response r, String rel) {
+    static String link(ApiHarness.Response r, String rel) {
         String header = r.headers().get("link");
         if (header == null) return null;
         Matcher m = Pattern.compile("<https://social\\.example([^>]*)>; rel=\"" + rel + "\"").matcher(header);

@@ -19,6 +19,7 @@ import social.herd.kv.impl.RedisBackend;
 import social.herd.spi.moderation.Verdict;
 import social.herd.statuses.impl.timelines.HomeTimeline;
 import social.herd.testing.TestRedis;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Home feeds in a real Redis, through the kv bundle's {@link Feeds} service: fan-out on write,
@@ -229,7 +230,7 @@ class HomeFeedTest {
     /** Every page of the reader's home by limit 2, following the Link headers both ways. */
     static List<List<String>> pages(long reader) {
         List<List<String>> out = new ArrayList<>();
-        Http.Response r = api.get("/api/v1/timelines/home?limit=2", reader);
+        ApiHarness.Response r = api.get("/api/v1/timelines/home?limit=2", reader);
         String last = null;
         while (true) {
             List<String> page = ids(ok(r));
@@ -241,7 +242,7 @@ class HomeFeedTest {
         }
         // and back up from the oldest page
         while (last != null) {
-            Http.Response up = api.get(last, reader);
+            ApiHarness.Response up = api.get(last, reader);
             List<String> page = ids(ok(up));
             if (page.isEmpty()) break;
             out.add(page);

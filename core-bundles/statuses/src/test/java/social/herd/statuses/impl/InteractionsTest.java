@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.herd.web.testing.ApiHarness;
 
 /** Favourites, reblogs and bookmarks: counters, flags, idempotency, lists and their pagination. */
 class InteractionsTest {
@@ -47,9 +48,9 @@ class InteractionsTest {
         assertThat(ok(api.get("/api/v1/statuses/" + id, null)).has("favourited")).isFalse();
 
         String base = "/api/v1/statuses/" + id + "/favourited_by";
-        Http.Response p1 = api.get(base + "?limit=2", null);
+        ApiHarness.Response p1 = api.get(base + "?limit=2", null);
         assertThat(ids(ok(p1))).containsExactly(Long.toString(z), Long.toString(y));
-        Http.Response p2 = api.get(link(p1, "next"), null);
+        ApiHarness.Response p2 = api.get(link(p1, "next"), null);
         assertThat(ids(ok(p2))).containsExactly(Long.toString(x));
         assertThat(link(p2, "next")).isNull();
         assertThat(ids(ok(api.get(link(p2, "prev"), null)))).containsExactly(Long.toString(z), Long.toString(y));
@@ -72,7 +73,7 @@ class InteractionsTest {
         for (String s : List.of(s2, s3, s1)) ok(api.action(me, s, "favourite"));
         for (String s : List.of(s3, s1)) assertThat(ok(api.action(me, s, "bookmark")).get("bookmarked").asBoolean()).isTrue();
 
-        Http.Response p1 = api.get("/api/v1/favourites?limit=2", me);
+        ApiHarness.Response p1 = api.get("/api/v1/favourites?limit=2", me);
         assertThat(ids(ok(p1))).containsExactly(s1, s3);
         long rowS3 = f.count("SELECT id FROM favourites WHERE status_id = " + s3);
         assertThat(link(p1, "next")).isEqualTo("/api/v1/favourites?limit=2&max_id=" + rowS3);

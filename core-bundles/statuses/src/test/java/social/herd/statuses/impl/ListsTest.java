@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import social.herd.api.events.Event;
 import social.herd.api.events.EventTypes;
 import social.herd.statuses.impl.lists.ListCleanup;
+import social.herd.web.testing.ApiHarness;
 
 /** Lists: CRUD, members, the list timeline with its replies policy, exclusive lists and the home rules. */
 class ListsTest {
@@ -38,7 +39,7 @@ class ListsTest {
         return ok(api.http.form("POST", "/api/v1/lists", Http.token(owner), form));
     }
 
-    static Http.Response addMembers(long owner, String list, long... accounts) {
+    static ApiHarness.Response addMembers(long owner, String list, long... accounts) {
         StringBuilder form = new StringBuilder();
         for (long a : accounts) form.append(form.isEmpty() ? "" : "&").append("account_ids[]=").append(a);
         return api.http.form("POST", "/api/v1/lists/" + list + "/accounts", Http.token(owner), form.toString());
@@ -100,7 +101,7 @@ class ListsTest {
         assertThat(error(addMembers(owner, list, members.get(0)), 422)).contains("already");
 
         List<String> newest = members.stream().sorted(java.util.Comparator.reverseOrder()).map(String::valueOf).toList();
-        Http.Response p1 = api.get("/api/v1/lists/" + list + "/accounts?limit=2", owner);
+        ApiHarness.Response p1 = api.get("/api/v1/lists/" + list + "/accounts?limit=2", owner);
         assertThat(ids(ok(p1))).isEqualTo(newest.subList(0, 2));
         assertThat(ids(ok(api.get(link(p1, "next"), owner)))).isEqualTo(newest.subList(2, 4));
         assertThat(ids(ok(api.get("/api/v1/lists/" + list + "/accounts?limit=0", owner)))).isEqualTo(newest);

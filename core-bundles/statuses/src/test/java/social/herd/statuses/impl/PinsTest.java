@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.herd.web.testing.ApiHarness;
 
 /** Pins and GET /api/v1/accounts/:id/statuses with its filters and pagination. */
 class PinsTest {
@@ -100,13 +101,13 @@ class PinsTest {
         List<String> newestFirst = new ArrayList<>(pinned);
         Collections.reverse(newestFirst);
         assertThat(ids(ok(api.get(base, null)))).containsExactlyElementsOf(newestFirst);
-        Http.Response p1 = api.get(base + "&limit=2", viewer);
+        ApiHarness.Response p1 = api.get(base + "&limit=2", viewer);
         JsonNode first = ok(p1);
         assertThat(ids(first)).containsExactlyElementsOf(newestFirst.subList(0, 2));
         assertThat(first.get(0).has("pinned")).isFalse();
         String next = link(p1, "next");
         assertThat(next).contains("pinned=true").contains("max_id=" + newestFirst.get(1));
-        Http.Response p2 = api.get(next, viewer);
+        ApiHarness.Response p2 = api.get(next, viewer);
         assertThat(ids(ok(p2))).containsExactly(newestFirst.get(2));
         assertThat(link(p2, "next")).isNull();
         assertThat(ids(ok(api.get(link(p2, "prev"), viewer)))).containsExactlyElementsOf(newestFirst.subList(0, 2));
@@ -135,7 +136,7 @@ class PinsTest {
         assertThat(ids(ok(api.get(base + "?tagged=java", follower)))).containsExactly(plain);
         assertThat(ok(api.get(base + "?only_media=true", follower))).isEmpty();
         // paging by status id, both ways
-        Http.Response p1 = api.get(base + "?limit=2", follower);
+        ApiHarness.Response p1 = api.get(base + "?limit=2", follower);
         assertThat(ids(ok(p1))).containsExactly(priv, reblog);
         assertThat(ids(ok(api.get(link(p1, "next"), follower)))).containsExactly(reply, selfReply);
         assertThat(ids(ok(api.get(base + "?min_id=" + plain + "&limit=2", follower)))).containsExactly(reply, selfReply);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.herd.web.testing.ApiHarness;
 
 /** Polls: creating (form and JSON), the Poll entity, voting rules, hide_totals, visibility, edits. */
 class PollsTest {
@@ -34,7 +35,7 @@ class PollsTest {
         return status.get("poll").get("id").asText();
     }
 
-    Http.Response vote(long account, String pollId, String choices) {
+    ApiHarness.Response vote(long account, String pollId, String choices) {
         return api.http.form("POST", "/api/v1/polls/" + pollId + "/votes", Http.token(account), choices);
     }
 

@@ -27,6 +27,7 @@ import social.herd.api.media.MediaAttachments;
 import social.herd.spi.moderation.Verdict;
 import social.herd.statuses.impl.scheduled.PublishScheduledJob;
 import social.herd.web.api.Json;
+import social.herd.web.testing.ApiHarness;
 
 /** Scheduled statuses: limits, the API, and the delayed job that posts them once. */
 class ScheduledStatusesTest {
@@ -51,7 +52,7 @@ class ScheduledStatusesTest {
         return Json.timestamp(Instant.now().plus(fromNow));
     }
 
-    static Http.Response schedule(long author, String text, Duration fromNow, String extra) {
+    static ApiHarness.Response schedule(long author, String text, Duration fromNow, String extra) {
         return api.postForm(author, "status=" + enc(text) + "&scheduled_at=" + enc(at(fromNow)) + extra);
     }
 

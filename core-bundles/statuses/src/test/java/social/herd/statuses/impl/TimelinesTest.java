@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.herd.web.testing.ApiHarness;
 
 /** Timeline paging (max_id, since_id, min_id, limit, Link headers), mutes and the hashtag timeline. */
 class TimelinesTest {
@@ -47,13 +48,13 @@ class TimelinesTest {
         java.util.Collections.reverse(newest);
         assertThat(ids(ok(api.get("/api/v1/timelines/home", me)))).isEqualTo(newest);
 
-        Http.Response p1 = api.get("/api/v1/timelines/home?limit=2", me);
+        ApiHarness.Response p1 = api.get("/api/v1/timelines/home?limit=2", me);
         assertThat(ids(ok(p1))).isEqualTo(newest.subList(0, 2));
         assertThat(link(p1, "next")).isEqualTo("/api/v1/timelines/home?limit=2&max_id=" + newest.get(1));
         assertThat(link(p1, "prev")).isEqualTo("/api/v1/timelines/home?limit=2&min_id=" + newest.get(0));
-        Http.Response p2 = api.get(link(p1, "next"), me);
+        ApiHarness.Response p2 = api.get(link(p1, "next"), me);
         assertThat(ids(ok(p2))).isEqualTo(newest.subList(2, 4));
-        Http.Response p3 = api.get(link(p2, "next"), me);
+        ApiHarness.Response p3 = api.get(link(p2, "next"), me);
         assertThat(ids(ok(p3))).isEqualTo(newest.subList(4, 5));
         assertThat(link(p3, "next")).isNull();
         // min_id: the page right above, newest first
@@ -108,7 +109,7 @@ class TimelinesTest {
         assertThat(ids(ok(api.get(base + "?none[]=birds", null)))).containsExactly(both, cats);
         assertThat(ids(ok(api.get(base + "?any[]=dogs&none[]=birds&none[]=CATS", null)))).containsExactly(dogs);
         assertThat(ids(ok(api.get(base + "?any[]=dogs&all[]=dogs&limit=1", null)))).containsExactly(all3);
-        Http.Response page = api.get(base + "?any[]=dogs&limit=2", null);
+        ApiHarness.Response page = api.get(base + "?any[]=dogs&limit=2", null);
         assertThat(link(page, "next")).isEqualTo(base + "?any[]=dogs&limit=2&max_id=" + catsBirds);
         assertThat(ids(ok(api.get(link(page, "next"), null)))).containsExactly(both, dogs);
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import social.herd.web.testing.ApiHarness;
 
 /**
  * Who sees what: (public, unlisted, private, direct) x (author, follower, mentioned, stranger,
@@ -78,7 +79,7 @@ class VisibilityMatrixTest {
         for (Map.Entry<String, Long> v : viewers.entrySet()) {
             List<String> seen = new ArrayList<>();
             for (Map.Entry<String, String> p : posts.entrySet()) {
-                Http.Response r = api.get("/api/v1/statuses/" + p.getValue(), v.getValue());
+                ApiHarness.Response r = api.get("/api/v1/statuses/" + p.getValue(), v.getValue());
                 if (r.status() == 200) {
                     seen.add(p.getKey());
                     assertThat(ok(r).get("visibility").asText()).isEqualTo(p.getKey());
@@ -94,7 +95,7 @@ class VisibilityMatrixTest {
     @Test
     void contextShowsOnlyVisibleDescendantsAndAncestors() {
         for (Map.Entry<String, Long> v : viewers.entrySet()) {
-            Http.Response r = api.get("/api/v1/statuses/" + root + "/context", v.getValue());
+            ApiHarness.Response r = api.get("/api/v1/statuses/" + root + "/context", v.getValue());
             if (v.getKey().equals("blocked")) {
                 assertThat(r.status()).isEqualTo(404);
                 continue;
