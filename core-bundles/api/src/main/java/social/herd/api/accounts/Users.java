@@ -30,6 +30,20 @@ public interface Users {
         throw new UnsupportedOperationException("staff");
     }
 
+    /**
+     * How many local users there are and how many were active (signed in or used the API) in the
+     * last 30 and 180 days, for NodeInfo and {@code /api/v1/instance}; approved, not deleted,
+     * not suspended users only.
+     *
+     * @since 1.2
+     */
+    default Usage usage() {
+        throw new UnsupportedOperationException("usage");
+    }
+
+    /** The figures {@link #usage()} answers. */
+    record Usage(long total, long activeMonth, long activeHalfyear) {}
+
     /** The outcome of {@link #login}. */
     sealed interface LoginResult {
         /** Signed in. */

@@ -45,6 +45,30 @@ public final class EventTypes {
     /** Data: {@code account_id} (who blocked or muted), {@code target_id}. */
     public static final String ACCOUNT_BLOCKED = "account.blocked";
 
+    /** Data: {@code account_id} (who unblocked), {@code target_id}. */
+    public static final String ACCOUNT_UNBLOCKED = "account.unblocked";
+
+    /**
+     * Data: {@code account_id} (the requester), {@code target_id} (who declined): a follow request
+     * was rejected, or a follower removed (so a remote follower's server hears {@code Reject}).
+     */
+    public static final String FOLLOW_REJECTED = "account.follow_rejected";
+
+    /** Data: {@code account_id}: the profile (name, note, fields, images, locked, bot...) changed. */
+    public static final String ACCOUNT_UPDATED = "account.updated";
+
+    /** Data: {@code account_id}: a local account was deleted (its content goes with it). */
+    public static final String ACCOUNT_DELETED = "account.deleted";
+
+    /** Data: {@code account_id}, {@code status_id}, {@code status_account_id}: a favourite was withdrawn. */
+    public static final String STATUS_UNFAVOURITED = "status.unfavourited";
+
+    /**
+     * Data: {@code account_id} (voter), {@code status_id}, {@code status_account_id},
+     * {@code choices} (option indexes): a vote was cast in a poll.
+     */
+    public static final String POLL_VOTED = "poll.voted";
+
     /** Data: {@code account_id}, {@code user_id}, {@code approval_required}. */
     public static final String ACCOUNT_SIGNED_UP = "account.signed_up";
 
