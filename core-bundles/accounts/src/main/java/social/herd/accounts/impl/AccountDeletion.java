@@ -15,13 +15,14 @@ import social.herd.accounts.impl.security.LoginThrottle;
 import social.herd.accounts.impl.security.PasswordHasher;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
+import social.herd.api.events.EventTypes;
 import social.herd.api.kv.Cache;
 import social.herd.api.kv.RateLimiter;
 
 /**
  * Self-serve account deletion, as Mastodon's settings page does it: the person proves the password
  * and types the username; the account then disappears at once (suspended, sessions ended, sign-in
- * refused) and its rows are purged by {@link AccountPurgeTask} after {@link #GRACE_PERIOD}, which
+ * refused, {@code account.deleted} published) and its rows are purged by {@link AccountPurgeTask} after {@link #GRACE_PERIOD}, which
  * leaves an operator time to undo a mistake or an account takeover.
  */
 @Component(service = AccountDeletion.class)
@@ -49,19 +50,21 @@ public final class AccountDeletion {
     private final PasswordService passwords;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
+    private final AccountEvents events;
     private final Clock clock;
 
     @Activate
     public AccountDeletion(@Reference Database db, @Reference RateLimiter limiter, @Reference Cache cache,
-                           @Reference PasswordService passwords,
+                           @Reference PasswordService passwords, @Reference AccountEvents events,
                            @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
-        this(db, limiter, cache, passwords, new PasswordHasher(), Clock.systemUTC());
+        this(db, limiter, cache, passwords, events, new PasswordHasher(), Clock.systemUTC());
     }
 
     /** For tests and embedding. */
     public AccountDeletion(Database db, RateLimiter limiter, Cache cache, PasswordService passwords,
-                           PasswordHasher hasher, Clock clock) {
+                           AccountEvents events, PasswordHasher hasher, Clock clock) {
         this.db = db;
+        this.events = events;
         this.passwords = passwords;
         this.hasher = hasher;
         this.throttle = new LoginThrottle(limiter, cache);
@@ -108,6 +111,8 @@ public final class AccountDeletion {
             if (tx.mapper(UserMapper.class).markDeleted(user.id(), now, deleteAfter) == 0) return false;
             tx.mapper(AccountMapper.class).suspend(user.accountId(), now);
             passwords.endSessions(tx, user.id());
+            // federation tells other servers (Delete actor) now: the account is gone for them at once
+            events.account(tx, EventTypes.ACCOUNT_DELETED, user.accountId());
             tx.afterCommit(() -> LOG.info("account deletion requested account_id={} user_id={} delete_after={}",
                     user.accountId(), user.id(), deleteAfter));
             return true;

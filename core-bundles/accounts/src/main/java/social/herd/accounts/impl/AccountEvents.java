@@ -11,8 +11,9 @@ import social.herd.api.events.EventTypes;
 import social.herd.api.events.Events;
 
 /**
- * The accounts bundle's domain events (follows, follow requests, blocks, sign-ups), published in
- * the writing transaction for notifications, timelines and streaming.
+ * The accounts bundle's domain events (follows, follow requests, blocks, profile changes,
+ * deletions, sign-ups), published in the writing transaction for notifications, timelines,
+ * streaming and federation.
  */
 @Component(service = AccountEvents.class)
 public final class AccountEvents {
@@ -29,6 +30,26 @@ public final class AccountEvents {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("account_id", accountId);
         d.put("target_id", targetId);
+        events.publish(tx, new Event(type, d));
+    }
+
+    /**
+     * {@code account.follow_rejected}, with {@code follow_uri}: the id of the remote Follow activity
+     * that was refused, when there was one, since its row is gone by the time subscribers run and
+     * the Reject sent to the follower's server embeds it.
+     */
+    public void followRejected(Tx tx, long accountId, long targetId, String followUri) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (followUri != null) d.put("follow_uri", followUri);
+        d.put("account_id", accountId);
+        d.put("target_id", targetId);
+        events.publish(tx, new Event(EventTypes.FOLLOW_REJECTED, d));
+    }
+
+    /** {@code type} about one account ({@code account.updated}, {@code account.deleted}). */
+    public void account(Tx tx, String type, long accountId) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("account_id", accountId);
         events.publish(tx, new Event(type, d));
     }
 

@@ -1,5 +1,6 @@
 package social.herd.accounts.impl;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,12 +10,18 @@ import java.time.temporal.ChronoUnit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.AccountRow;
 import social.herd.accounts.impl.db.UserRow;
 import social.herd.api.config.ServerSettings;
+import social.herd.api.db.Tx;
 import social.herd.web.api.Json;
 
-/** Rows to Mastodon API entities (Account, CredentialAccount, Preferences). */
+/**
+ * Rows to Mastodon API entities (Account, CredentialAccount, Preferences). Local accounts show
+ * addresses on this server; remote ones what their server published (actor uri, profile url,
+ * images, HTML note and fields).
+ */
 public final class AccountViews {
 
     /** Mastodon's Account entity; the web JSON setup writes the components in snake_case. */
@@ -23,7 +30,8 @@ public final class AccountViews {
                           String url, String uri, String avatar, String avatarStatic, String header,
                           String headerStatic, int followersCount, int followingCount, int statusesCount,
                           String lastStatusAt, boolean hideCollections, boolean noindex, List<Object> emojis,
-                          List<Object> roles, List<Field> fields) {}
+                          List<Object> roles, List<Field> fields,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Account moved) {}
 
     /** A profile field; {@code value} is HTML. */
     public record Field(String name, String value, Instant verifiedAt) {}
@@ -40,6 +48,8 @@ public final class AccountViews {
     public record CredentialAccount(@JsonUnwrapped Account account, Source source, Role role) {}
 
     private static final TypeReference<List<Map<String, String>>> FIELDS = new TypeReference<>() {};
+    private static final String MISSING_AVATAR = "/avatars/original/missing.png";
+    private static final String MISSING_HEADER = "/headers/original/missing.png";
 
     private final ServerSettings server;
 
@@ -47,29 +57,57 @@ public final class AccountViews {
         this.server = server;
     }
 
-    public Account account(AccountRow a) {
+    /**
+     * The Account entity of {@code a}, with the account it moved to (read in {@code tx}) as
+     * {@code moved}, as Mastodon nests it: one level deep, left out when that account is suspended.
+     */
+    public Account account(Tx tx, AccountRow a) {
+        Account moved = null;
+        if (a.movedToAccountId() != null) {
+            AccountRow target = tx.mapper(AccountMapper.class).byId(a.movedToAccountId());
+            if (target != null && target.suspendedAt() == null) moved = account(target, null);
+        }
+        return account(a, moved);
+    }
+
+    private Account account(AccountRow a, Account moved) {
         String base = base();
-        String url = a.local() ? base + "/@" + a.username() : base + "/@" + a.username() + "@" + a.domain();
-        String uri = base + "/users/" + a.username();
-        String avatar = a.avatarPath() == null ? base + "/avatars/original/missing.png" : base + "/system/" + a.avatarPath();
-        String header = a.headerPath() == null ? base + "/headers/original/missing.png" : base + "/system/" + a.headerPath();
-        List<Field> fields = sourceFields(a).stream()
-                .map(f -> new Field(NoteHtml.escape(f.name()), NoteHtml.inline(f.value()), null)).toList();
+        String acct = a.local() ? a.username() : a.username() + "@" + a.domain();
+        String uri;
+        String url;
+        String avatar;
+        String header;
+        List<Field> fields;
+        if (a.local()) {
+            uri = base + "/users/" + a.username();
+            url = base + "/@" + a.username();
+            avatar = a.avatarPath() == null ? base + MISSING_AVATAR : base + "/system/" + a.avatarPath();
+            header = a.headerPath() == null ? base + MISSING_HEADER : base + "/system/" + a.headerPath();
+            fields = sourceFields(a).stream()
+                    .map(f -> new Field(NoteHtml.escape(f.name()), NoteHtml.inline(f.value()), null)).toList();
+        } else {
+            // as the remote server published them; federation sanitised the HTML before storing it
+            uri = a.uri() != null ? a.uri() : base + "/@" + acct;
+            url = a.url() != null ? a.url() : uri;
+            avatar = a.avatarRemoteUrl() != null ? a.avatarRemoteUrl() : base + MISSING_AVATAR;
+            header = a.headerRemoteUrl() != null ? a.headerRemoteUrl() : base + MISSING_HEADER;
+            fields = sourceFields(a).stream().map(f -> new Field(NoteHtml.escape(f.name()), f.value(), null)).toList();
+        }
         // Mastodon reports the creation day, not the moment, so sign-up times are not exposed
         Instant created = a.createdAt().truncatedTo(ChronoUnit.DAYS);
         String lastStatus = a.lastStatusAt() == null ? null : LocalDate.ofInstant(a.lastStatusAt(), ZoneOffset.UTC).toString();
-        String acct = a.local() ? a.username() : a.username() + "@" + a.domain();
         return new Account(Long.toString(a.id()), a.username(), acct, a.displayName(), a.locked(), a.bot(),
-                a.discoverable(), a.indexable(), false, created, a.noteHtml(), url, uri, avatar, avatar, header, header,
-                a.followersCount(), a.followingCount(), a.statusesCount(), lastStatus, false, !a.indexable(), List.of(),
-                List.of(), fields);
+                a.discoverable(), a.indexable(), "Group".equals(a.actorType()), created, a.noteHtml(), url, uri, avatar,
+                avatar, header, header, a.followersCount(), a.followingCount(), a.statusesCount(), lastStatus, false,
+                !a.indexable(), List.of(), List.of(), fields, moved);
     }
 
     /** @param followRequests pending follow requests to this account ({@code source.follow_requests_count}) */
     public CredentialAccount credentials(AccountRow a, UserRow u, int followRequests) {
         Source source = new Source(u.defaultPrivacy(), u.defaultSensitive(), u.defaultLanguage(), a.note(),
                 sourceFields(a), followRequests);
-        return new CredentialAccount(account(a), source, role(u.role()));
+        // only remote accounts move for now, so a user's own account has no moved to look up
+        return new CredentialAccount(account(a, null), source, role(u.role()));
     }
 
     /** Mastodon's {@code GET /api/v1/preferences}; keys contain colons, hence a map. */

@@ -58,12 +58,13 @@ public final class Directory implements AccountDirectory, SocialGraph {
     public Map<Long, Object> render(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) return Map.of();
         Set<Long> unique = new HashSet<>(accountIds);
-        List<AccountRow> rows = db.read(tx -> tx.mapper(AccountMapper.class).byIds(unique));
-        Map<Long, Object> out = new LinkedHashMap<>();
-        for (AccountRow row : rows) {
-            if (row.suspendedAt() == null) out.put(row.id(), views.account(row));
-        }
-        return out;
+        return db.read(tx -> {
+            Map<Long, Object> out = new LinkedHashMap<>();
+            for (AccountRow row : tx.mapper(AccountMapper.class).byIds(unique)) {
+                if (row.suspendedAt() == null) out.put(row.id(), views.account(tx, row));
+            }
+            return out;
+        });
     }
 
     @Override

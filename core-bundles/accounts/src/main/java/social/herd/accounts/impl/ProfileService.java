@@ -10,6 +10,10 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import social.herd.api.federation.Resolver;
 import social.herd.accounts.impl.AccountViews.SourceField;
 import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.AccountRow;
@@ -19,6 +23,8 @@ import social.herd.accounts.impl.db.UserRow;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
+import social.herd.api.db.Tx;
+import social.herd.api.events.EventTypes;
 import social.herd.web.api.ApiException;
 import social.herd.web.api.Json;
 
@@ -44,43 +50,62 @@ public final class ProfileService {
     private final Database db;
     private final AccountViews views;
     private final MediaFiles media;
+    private final AccountEvents events;
     private final Clock clock;
 
+    /** Federation's resolver, when federation runs: finds accounts of other servers on first lookup. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Resolver resolver;
+
     @Activate
-    public ProfileService(@Reference Database db, @Reference ServerSettings server,
+    public ProfileService(@Reference Database db, @Reference ServerSettings server, @Reference AccountEvents events,
                           @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
-        this(db, server, Clock.systemUTC());
+        this(db, server, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
-    public ProfileService(Database db, ServerSettings server, Clock clock) {
+    public ProfileService(Database db, ServerSettings server, AccountEvents events, Clock clock) {
         this.db = db;
+        this.events = events;
         this.views = new AccountViews(server);
         this.media = new MediaFiles(server.dataDir());
         this.clock = clock;
     }
 
-    /** A visible account; 404 when unknown or suspended. */
+    /** A visible account, local or remote; 404 when unknown or suspended. */
     public AccountViews.Account account(long id) {
-        AccountRow a = db.read(tx -> tx.mapper(AccountMapper.class).byId(id));
-        if (a == null || a.suspendedAt() != null) throw ApiException.notFound();
-        return views.account(a);
+        return db.read(tx -> visible(tx, tx.mapper(AccountMapper.class).byId(id)));
     }
 
-    /** {@code acct} is {@code user} or {@code user@this-domain}; remote look-ups come with federation. */
+    /**
+     * {@code acct} is {@code user}, {@code user@this-domain} or {@code user@other-domain}; a remote
+     * account is found only when it is stored already (fetching it is federation's work).
+     */
     public AccountViews.Account lookup(String acct, String localDomain, String webDomain) {
         if (acct == null || acct.isBlank()) throw ApiException.notFound();
         String name = acct.trim().replaceFirst("^@", "");
         int at = name.indexOf('@');
-        if (at >= 0) {
-            String domain = name.substring(at + 1);
-            if (!domain.equalsIgnoreCase(localDomain) && !domain.equalsIgnoreCase(webDomain)) throw ApiException.notFound();
-            name = name.substring(0, at);
+        String domain = at < 0 ? null : name.substring(at + 1);
+        String username = at < 0 ? name : name.substring(0, at);
+        if (username.isEmpty()) throw ApiException.notFound();
+        boolean local = domain == null || domain.equalsIgnoreCase(localDomain) || domain.equalsIgnoreCase(webDomain);
+        AccountRow known = db.read(tx -> {
+            AccountMapper accounts = tx.mapper(AccountMapper.class);
+            return local ? accounts.localByUsername(username) : accounts.remoteByHandle(username, domain);
+        });
+        Resolver r = resolver;
+        if (known == null && !local && r != null) {
+            // not seen yet: ask its server (WebFinger, then the actor), as the issue's lookup requires
+            Long id = r.account(username + "@" + domain).orElse(null);
+            if (id != null) return db.read(tx -> visible(tx, tx.mapper(AccountMapper.class).byId(id)));
         }
-        String username = name;
-        AccountRow a = db.read(tx -> tx.mapper(AccountMapper.class).localByUsername(username));
+        return db.read(tx -> visible(tx, known));
+    }
+
+    private AccountViews.Account visible(Tx tx, AccountRow a) {
         if (a == null || a.suspendedAt() != null) throw ApiException.notFound();
-        return views.account(a);
+        return views.account(tx, a);
     }
 
     /** Accounts whose username or display name starts with {@code q}. */
@@ -91,8 +116,8 @@ public final class ProfileService {
         if (term.isEmpty()) return List.of();
         String lower = term.toLowerCase(Locale.ROOT);
         String prefix = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        List<AccountRow> rows = db.read(tx -> tx.mapper(AccountMapper.class).searchPrefix(prefix, lower, limit));
-        return rows.stream().map(views::account).toList();
+        return db.read(tx -> tx.mapper(AccountMapper.class).searchPrefix(prefix, lower, limit).stream()
+                .map(a -> views.account(tx, a)).toList());
     }
 
     public AccountViews.CredentialAccount credentials(long accountId) {
@@ -138,11 +163,15 @@ public final class ProfileService {
                 String fields = p.fields() == null ? a.fields() : Json.write(p.fields());
                 replaced[0] = avatarPath == null ? null : a.avatarPath();
                 replaced[1] = headerPath == null ? null : a.headerPath();
-                accounts.updateProfile(accountId, p.displayName() == null ? a.displayName() : p.displayName().strip(),
-                        note, noteHtml, or(p.locked(), a.locked()), or(p.bot(), a.bot()),
-                        or(p.discoverable(), a.discoverable()), or(p.indexable(), a.indexable()), fields,
-                        avatarPath == null ? a.avatarPath() : avatarPath, headerPath == null ? a.headerPath() : headerPath,
-                        now);
+                String displayName = p.displayName() == null ? a.displayName() : p.displayName().strip();
+                accounts.updateProfile(accountId, displayName, note, noteHtml, or(p.locked(), a.locked()),
+                        or(p.bot(), a.bot()), or(p.discoverable(), a.discoverable()), or(p.indexable(), a.indexable()),
+                        fields, avatarPath == null ? a.avatarPath() : avatarPath,
+                        headerPath == null ? a.headerPath() : headerPath, now);
+                // federation sends the new actor (Update) on this; posting defaults are not part of it
+                if (profileChanged(a, accounts.byId(accountId)) || avatarPath != null || headerPath != null) {
+                    events.account(tx, EventTypes.ACCOUNT_UPDATED, accountId);
+                }
                 if (p.privacy() != null || p.sensitive() != null || p.language() != null) {
                     String language = p.language() == null ? u.defaultLanguage() : (p.language().isBlank() ? null : p.language());
                     users.updatePostingDefaults(u.id(), p.privacy() == null ? u.defaultPrivacy() : p.privacy(),
@@ -160,6 +189,14 @@ public final class ProfileService {
         media.delete(replaced[0]);
         media.delete(replaced[1]);
         return result;
+    }
+
+    /** Whether what other servers see of the profile differs between the two rows. */
+    private static boolean profileChanged(AccountRow before, AccountRow after) {
+        return !before.displayName().equals(after.displayName()) || !before.noteHtml().equals(after.noteHtml())
+                || before.locked() != after.locked() || before.bot() != after.bot()
+                || before.discoverable() != after.discoverable() || before.indexable() != after.indexable()
+                || !AccountViews.sourceFields(before).equals(AccountViews.sourceFields(after));
     }
 
     /** Mastodon's answers for a token whose user may not act (yet). */

@@ -100,7 +100,7 @@ public final class RelationshipQueries {
                     page.sinceId(), page.minId(), page.limit()), page);
             Map<Long, AccountRow> accounts = accountsOf(tx, rows);
             List<MutedAccount> items = rows.stream().filter(r -> accounts.containsKey(r.accountId()))
-                    .map(r -> new MutedAccount(views.account(accounts.get(r.accountId())), r.expiresAt())).toList();
+                    .map(r -> new MutedAccount(views.account(tx, accounts.get(r.accountId())), r.expiresAt())).toList();
             return page(items, rows, page, PageRow::id);
         });
     }
@@ -122,7 +122,8 @@ public final class RelationshipQueries {
             List<FamiliarFollowers> out = new ArrayList<>();
             for (long id : wanted) {
                 List<AccountViews.Account> familiar = rows.stream().filter(r -> r.id() == id)
-                        .map(r -> accounts.get(r.accountId())).filter(a -> a != null).map(views::account).toList();
+                        .map(r -> accounts.get(r.accountId())).filter(a -> a != null).map(a -> views.account(tx, a))
+                        .toList();
                 out.add(new FamiliarFollowers(Long.toString(id), familiar));
             }
             return out;
@@ -140,7 +141,7 @@ public final class RelationshipQueries {
             List<PageRow> rows = newestFirst(query.apply(tx.mapper(RelationshipMapper.class)), page);
             Map<Long, AccountRow> accounts = accountsOf(tx, rows);
             List<AccountViews.Account> items = rows.stream().map(r -> accounts.get(r.accountId()))
-                    .filter(a -> a != null).map(views::account).toList();
+                    .filter(a -> a != null).map(a -> views.account(tx, a)).toList();
             return page(items, rows, page, PageRow::id);
         });
     }

@@ -44,7 +44,7 @@ public final class RelationshipService {
 
     private final Database db;
     private final IdGenerator ids;
-    private final AccountEvents events;
+    private final GraphWrites graph;
     private final Clock clock;
 
     @Activate
@@ -57,14 +57,14 @@ public final class RelationshipService {
     /** For tests and embedding. */
     public RelationshipService(Database db, IdGenerator ids, AccountEvents events, Clock clock) {
         this.db = db;
-        this.events = events;
         this.ids = ids;
+        this.graph = new GraphWrites(ids, events);
         this.clock = clock;
     }
 
     /**
-     * Follows {@code targetId}, or asks to when the account is locked; following again changes the
-     * options. 404 for oneself (as Mastodon), 403 when either blocks the other or the viewer blocked
+     * Follows {@code targetId}, or asks to when the account is locked or remote; following again
+     * changes the options. 404 for oneself (as Mastodon), 403 when either blocks the other or the viewer blocked
      * the target's domain.
      */
     public Relationship follow(long viewerId, long targetId, FollowOptions o) {
@@ -78,50 +78,37 @@ public final class RelationshipService {
             }
             if (r.updateFollow(viewerId, targetId, o.reblogs(), o.notifications(), setLanguages, languages) > 0) return;
             if (r.updateFollowRequest(viewerId, targetId, o.reblogs(), o.notifications(), setLanguages, languages) > 0) return;
-            if (target.locked()) {
-                r.upsertFollowRequest(ids.nextId(), viewerId, targetId, o.reblogs(), o.notifications(), setLanguages,
-                        languages, now);
-                events.pair(tx, EventTypes.FOLLOW_REQUESTED, viewerId, targetId);
-            } else if (r.insertFollow(ids.nextId(), viewerId, targetId, o.reblogs(), o.notifications(), setLanguages,
-                    languages, now) > 0) {
-                r.addToFollowCounts(viewerId, targetId, 1);
-                events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, viewerId, targetId);
-            } else {
-                // a concurrent identical follow committed first: ours only sets the options
-                r.updateFollow(viewerId, targetId, o.reblogs(), o.notifications(), setLanguages, languages);
-            }
+            // a remote account always gets a request first: its server answers with Accept (or Reject)
+            graph.start(tx, viewerId, target, o.reblogs(), o.notifications(), setLanguages, languages, null, now);
         });
     }
 
     /** Stops following {@code targetId} and withdraws a pending request. */
     public Relationship unfollow(long viewerId, long targetId) {
         return write(viewerId, targetId, (tx, r, target, now) -> {
-            unfollow(tx, r, viewerId, targetId);
-            r.deleteFollowRequest(viewerId, targetId);
+            graph.endFollow(tx, viewerId, targetId);
+            graph.endRequest(tx, viewerId, targetId);
         });
     }
 
-    /** Makes {@code targetId} stop following the viewer. */
+    /** Makes {@code targetId} stop following the viewer ({@code account.follow_rejected}: a remote server hears Reject). */
     public Relationship removeFromFollowers(long viewerId, long targetId) {
-        return write(viewerId, targetId, (tx, r, target, now) -> unfollow(tx, r, targetId, viewerId));
+        return write(viewerId, targetId, (tx, r, target, now) -> {
+            graph.reject(tx, targetId, viewerId, true);
+        });
     }
 
     /** Accepts {@code requesterId}'s pending request; 404 when there is none. */
     public Relationship authorize(long viewerId, long requesterId) {
         return write(viewerId, requesterId, (tx, r, requester, now) -> {
-            int created = r.followFromRequest(ids.nextId(), requesterId, viewerId, now);
-            if (r.deleteFollowRequest(requesterId, viewerId) == 0) throw ApiException.notFound();
-            if (created > 0) {
-                r.addToFollowCounts(requesterId, viewerId, 1);
-                events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, requesterId, viewerId);
-            }
+            if (!graph.accept(tx, requesterId, viewerId, now)) throw ApiException.notFound();
         });
     }
 
     /** Declines {@code requesterId}'s pending request; 404 when there is none. */
     public Relationship reject(long viewerId, long requesterId) {
         return write(viewerId, requesterId, (tx, r, requester, now) -> {
-            if (r.deleteFollowRequest(requesterId, viewerId) == 0) throw ApiException.notFound();
+            if (!graph.reject(tx, requesterId, viewerId, false)) throw ApiException.notFound();
         });
     }
 
@@ -130,17 +117,16 @@ public final class RelationshipService {
         return write(viewerId, targetId, (tx, r, target, now) -> {
             if (targetId == viewerId) return; // nothing to block; Mastodon ignores it too
             if (r.insertBlock(ids.nextId(), viewerId, targetId, now) > 0) {
-                events.pair(tx, EventTypes.ACCOUNT_BLOCKED, viewerId, targetId);
+                graph.publish(tx, EventTypes.ACCOUNT_BLOCKED, viewerId, targetId);
             }
-            unfollow(tx, r, viewerId, targetId);
-            unfollow(tx, r, targetId, viewerId);
-            r.deleteFollowRequest(viewerId, targetId);
-            r.deleteFollowRequest(targetId, viewerId);
+            graph.endAllBetween(tx, viewerId, targetId);
         });
     }
 
     public Relationship unblock(long viewerId, long targetId) {
-        return write(viewerId, targetId, (tx, r, target, now) -> r.deleteBlock(viewerId, targetId));
+        return write(viewerId, targetId, (tx, r, target, now) -> {
+            if (r.deleteBlock(viewerId, targetId) > 0) graph.publish(tx, EventTypes.ACCOUNT_UNBLOCKED, viewerId, targetId);
+        });
     }
 
     /**
@@ -207,13 +193,6 @@ public final class RelationshipService {
             change.apply(tx, tx.mapper(RelationshipMapper.class), target, now);
             return RelationshipQueries.relationship(tx, viewerId, targetId, now);
         });
-    }
-
-    private void unfollow(Tx tx, RelationshipMapper r, long followerId, long followedId) {
-        if (r.deleteFollow(followerId, followedId) > 0) {
-            r.addToFollowCounts(followerId, followedId, -1);
-            events.pair(tx, EventTypes.ACCOUNT_UNFOLLOWED, followerId, followedId);
-        }
     }
 
     /** Lower-case, distinct, non-blank codes; null (every language) for none. */

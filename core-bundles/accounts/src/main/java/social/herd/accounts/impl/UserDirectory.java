@@ -67,6 +67,8 @@ public final class UserDirectory implements Users {
         if (user.suspended()) return new LoginResult.Refused(Reason.SUSPENDED);
         if (!user.confirmed()) return new LoginResult.Refused(Reason.UNCONFIRMED);
         if (!user.approved()) return new LoginResult.Refused(Reason.PENDING_APPROVAL);
+        // one indexed write after a KDF run that costs far more; feeds usage()
+        db.transaction(tx -> tx.mapper(UserMapper.class).signedIn(user.id()));
         LOG.debug("login user_id={}", user.id());
         return new LoginResult.Success(summary(user));
     }
@@ -85,6 +87,16 @@ public final class UserDirectory implements Users {
     public java.util.List<UserSummary> staff() {
         return db.read(tx -> tx.mapper(UserMapper.class).staff()).stream().map(UserDirectory::summary)
                 .filter(UserSummary::active).toList();
+    }
+
+    /**
+     * Counts confirmed, approved users who are not deleted, disabled or suspended; active ones
+     * signed in with their password or posted within the window (token use is the OAuth bundle's
+     * and not counted).
+     */
+    @Override
+    public Usage usage() {
+        return db.read(tx -> tx.mapper(UserMapper.class).usage());
     }
 
     static UserSummary summary(UserRow u) {

@@ -64,6 +64,8 @@ final class Fixture implements AutoCloseable {
     final AccountDeletion deletion;
     final AccountPurgeTask purge;
     final ActorKeyService keys;
+    final RemoteAccountService remoteAccounts;
+    final FederatedGraphService federatedGraph;
 
     Fixture(Path dataDir) {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -78,12 +80,14 @@ final class Fixture implements AutoCloseable {
         signUps.setTokens(tokens);
         passwords = new PasswordService(db, limiter, mailer, settings, HASHER, Clock.systemUTC());
         passwords.setSessions(sessions);
-        profiles = new ProfileService(db, settings, Clock.systemUTC());
+        profiles = new ProfileService(db, settings, events, Clock.systemUTC());
         users = new UserDirectory(db, limiter, cache, HASHER);
         admin = new AccountAdmin(db, ids, mailer, settings, passwords, HASHER, Clock.systemUTC());
         relationships = new RelationshipService(db, ids, events, Clock.systemUTC());
         relationshipQueries = new RelationshipQueries(db, settings, Clock.systemUTC());
-        deletion = new AccountDeletion(db, limiter, cache, passwords, HASHER, Clock.systemUTC());
+        deletion = new AccountDeletion(db, limiter, cache, passwords, events, HASHER, Clock.systemUTC());
+        remoteAccounts = new RemoteAccountService(db, ids, events, Clock.systemUTC());
+        federatedGraph = new FederatedGraphService(db, ids, events, Clock.systemUTC());
         purge = new AccountPurgeTask(db, Clock.systemUTC());
         keys = new ActorKeyService(db, Clock.systemUTC());
     }

@@ -147,6 +147,9 @@ class RelationshipListsTest {
         RelationshipsTest.f.exec("INSERT INTO accounts (id, username, domain) VALUES (" + remote + ", 'far', 'Remote.Example')");
         String far = "remote:0:" + remote;
         follow(me, far);
+        // a remote account is asked first; its server's Accept makes the follow
+        assertThat(RelationshipsTest.account(far).get("followers_count").asInt()).isZero();
+        assertThat(RelationshipsTest.f.federatedGraph.followAccepted(Long.parseLong(id(me)), remote)).isTrue();
         assertThat(RelationshipsTest.account(far).get("followers_count").asInt()).isEqualTo(1);
 
         assertThat(ok(RelationshipsTest.http.form("POST", "/api/v1/domain_blocks", me, "domain=Remote.Example")).toString())

@@ -17,6 +17,9 @@ public interface AccountMapper {
     /** The local account with this username, whatever its case. */
     AccountRow localByUsername(@Param("username") String username);
 
+    /** The remote account {@code username@domain}, both compared case-insensitively. */
+    AccountRow remoteByHandle(@Param("username") String username, @Param("domain") String domain);
+
     boolean localUsernameTaken(@Param("username") String username);
 
     /**

@@ -17,11 +17,15 @@ public interface RelationshipMapper {
 
     // ---- follows and follow requests
 
-    /** Inserts a follow unless the pair exists; 1 when inserted. Null options take the defaults. */
+    /**
+     * Inserts a follow unless the pair exists; 1 when inserted. Null options take the defaults.
+     *
+     * @param uri the Follow activity's id when the follower is remote, else null
+     */
     int insertFollow(@Param("id") long id, @Param("accountId") long accountId, @Param("targetId") long targetId,
                      @Param("reblogs") Boolean reblogs, @Param("notify") Boolean notify,
                      @Param("setLanguages") boolean setLanguages, @Param("languages") String[] languages,
-                     @Param("now") Instant now);
+                     @Param("uri") String uri, @Param("now") Instant now);
 
     /** Changes the options of an existing follow (null: keep); 0 when not following. */
     int updateFollow(@Param("accountId") long accountId, @Param("targetId") long targetId,
@@ -30,11 +34,11 @@ public interface RelationshipMapper {
 
     int deleteFollow(@Param("accountId") long accountId, @Param("targetId") long targetId);
 
-    /** Inserts or updates (null options: keep) a pending request. */
-    int upsertFollowRequest(@Param("id") long id, @Param("accountId") long accountId, @Param("targetId") long targetId,
+    /** Inserts a pending request unless the pair has one; 1 when inserted. Null options take the defaults. */
+    int insertFollowRequest(@Param("id") long id, @Param("accountId") long accountId, @Param("targetId") long targetId,
                             @Param("reblogs") Boolean reblogs, @Param("notify") Boolean notify,
                             @Param("setLanguages") boolean setLanguages, @Param("languages") String[] languages,
-                            @Param("now") Instant now);
+                            @Param("uri") String uri, @Param("now") Instant now);
 
     int updateFollowRequest(@Param("accountId") long accountId, @Param("targetId") long targetId,
                             @Param("reblogs") Boolean reblogs, @Param("notify") Boolean notify,
@@ -45,6 +49,36 @@ public interface RelationshipMapper {
                           @Param("now") Instant now);
 
     int deleteFollowRequest(@Param("accountId") long accountId, @Param("targetId") long targetId);
+
+    /** Sets the Follow activity id of an existing follow; 0 when not following. */
+    int setFollowUri(@Param("accountId") long accountId, @Param("targetId") long targetId, @Param("uri") String uri);
+
+    /** Sets the Follow activity id of a pending request; 0 when there is none. */
+    int setFollowRequestUri(@Param("accountId") long accountId, @Param("targetId") long targetId,
+                            @Param("uri") String uri);
+
+    /** The Follow activity id behind the follow, else the pending request, of the pair; null when none. */
+    String followActivityUri(@Param("accountId") long accountId, @Param("targetId") long targetId);
+
+    /**
+     * Copies {@code accountId}'s follow of {@code fromId} (with its options) to {@code toId}, as a
+     * follow or as a pending request, unless the pair exists; 1 when a row was inserted.
+     */
+    int copyFollow(@Param("id") long id, @Param("accountId") long accountId, @Param("fromId") long fromId,
+                   @Param("toId") long toId, @Param("asRequest") boolean asRequest, @Param("now") Instant now);
+
+    /** Local, unsuspended accounts following {@code accountId}, by id. */
+    List<Long> localFollowerIds(@Param("accountId") long accountId);
+
+    /** Unsuspended remote accounts following {@code accountId} with an id above {@code afterId}, by id. */
+    List<Long> remoteFollowers(@Param("accountId") long accountId, @Param("afterId") long afterId,
+                               @Param("limit") int limit);
+
+    /** Deletes every follow from and to the account; the removed pairs. */
+    List<FollowPair> deleteFollowsOf(@Param("accountId") long accountId);
+
+    /** Deletes every pending request from and to the account; the removed pairs. */
+    List<FollowPair> deleteFollowRequestsOf(@Param("accountId") long accountId);
 
     /**
      * Adds {@code delta} to the follower's following_count and the followed account's

@@ -52,6 +52,15 @@ public interface UserMapper {
      */
     int markDeleted(@Param("id") long id, @Param("now") Instant now, @Param("deleteAfter") Instant deleteAfter);
 
+    /** Records a successful password sign-in (for {@link #usage}). */
+    int signedIn(@Param("id") long id);
+
+    /**
+     * Users who may use the server (confirmed, approved, not deleted, disabled or suspended), and
+     * those of them who signed in or posted in the last 30 and 180 days.
+     */
+    social.herd.api.accounts.Users.Usage usage();
+
     int setRole(@Param("id") long id, @Param("role") String role, @Param("now") Instant now);
 
     int updatePostingDefaults(@Param("id") long id, @Param("privacy") String privacy,
