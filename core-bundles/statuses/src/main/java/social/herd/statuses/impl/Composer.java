@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.accounts.AccountSummary;
 import social.herd.api.config.ServerSettings;
+import social.herd.api.federation.Resolver;
 import social.herd.api.moderation.Moderation;
 import social.herd.spi.moderation.LocalPost;
 import social.herd.spi.moderation.Verdict;
@@ -27,6 +28,8 @@ import social.herd.web.api.ApiException;
  */
 final class Composer {
 
+    private final Supplier<Resolver> resolver;
+
     /** Mastodon's default character limit. */
     static final int MAX_CHARS = 500;
 
@@ -35,7 +38,9 @@ final class Composer {
     private final StatusViews views;
     private final Supplier<Moderation> moderation;
 
-    Composer(AccountDirectory accounts, ServerSettings server, StatusViews views, Supplier<Moderation> moderation) {
+    Composer(AccountDirectory accounts, ServerSettings server, StatusViews views, Supplier<Moderation> moderation,
+             Supplier<Resolver> resolver) {
+        this.resolver = resolver;
         this.accounts = accounts;
         this.server = server;
         this.views = views;
@@ -81,7 +86,8 @@ final class Composer {
         boolean strip = rewrites.contains(Verdict.Rewrite.STRIP_MEDIA);
         Map<String, AccountSummary> targets = rewrites.contains(Verdict.Rewrite.DROP_MENTIONS) ? Map.of() : resolve(mentioned);
         Map<String, String> links = new LinkedHashMap<>();
-        targets.forEach((acct, a) -> links.put(acct, views.profileUrl(a.username())));
+        targets.forEach((acct, a) -> links.put(acct, a.local() ? views.profileUrl(a.username())
+                : "https://" + a.domain() + "/@" + a.username()));
         String content = HtmlFormatter.format(in.text(), entities, links, server.publicUrl());
         Set<String> tags = new LinkedHashSet<>();
         for (Entity e : entities) if (e.kind() == Kind.HASHTAG) tags.add(e.value().toLowerCase(Locale.ROOT));
@@ -122,7 +128,12 @@ final class Composer {
             int at = acct.indexOf('@');
             String domain = at < 0 ? null : acct.substring(at + 1);
             if (domain != null && !domain.equalsIgnoreCase(server.localDomain()) && !domain.equalsIgnoreCase(server.webDomain())) {
-                continue; // remote accounts need federation's look-up
+                // accounts of other servers: known ones at once, others looked up by federation
+                Resolver r = resolver.get();
+                if (r != null) {
+                    r.account(acct).flatMap(accounts::byId).filter(x -> !x.suspended()).ifPresent(x -> out.put(acct, x));
+                }
+                continue;
             }
             Optional<AccountSummary> a = accounts.localByUsername(at < 0 ? acct : acct.substring(0, at));
             a.filter(x -> !x.suspended()).ifPresent(x -> out.put(acct, x));

@@ -26,6 +26,8 @@ import social.herd.statuses.impl.db.EditMapper;
 import social.herd.statuses.impl.db.EditRow;
 import social.herd.statuses.impl.db.PollMapper;
 import social.herd.statuses.impl.db.PollRow;
+import social.herd.statuses.impl.db.RemoteFact;
+import social.herd.statuses.impl.db.RemoteMapper;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
 import social.herd.web.api.ApiException;
@@ -97,7 +99,7 @@ public final class EditService {
             PollRow poll = tx.mapper(PollMapper.class).byStatus(statusId);
             e.insertEdit(new EditRow(ids.nextId(), statusId, row.text(), row.content(), row.spoilerText(), row.sensitive(),
                     row.language(), poll == null ? null : poll.options(), currentMedia.isEmpty() ? null : Json.write(currentMedia),
-                    row.editedAt() != null ? row.editedAt() : row.createdAt()));
+                    row.editedAt() != null ? row.editedAt() : row.createdAt(), null));
             boolean withMedia = row.withMedia();
             if (!keepMedia || d.stripMedia()) {
                 // detached media go back to "unattached" (the media bundle cleans them up), so the
@@ -127,6 +129,7 @@ public final class EditService {
             StatusRow row = visibility.require(tx, visibility.viewer(viewerId), statusId);
             if (row.isReblog()) throw ApiException.notFound();
             Object account = accounts.render(List.of(row.accountId())).get(row.accountId());
+            if (!row.local()) return remoteHistory(tx, row, account);
             MediaAttachments media = views.media();
             List<Object> attached = media == null || !row.withMedia() ? List.of()
                     : media.forStatuses(List.of(statusId)).getOrDefault(statusId, List.of());
@@ -144,6 +147,23 @@ public final class EditService {
                     editPoll(poll == null ? null : PollViews.options(poll)), attached, List.of()));
             return out;
         });
+    }
+
+    /** The versions of a remote post, each with the remote media it had (emojis: the current version only). */
+    private static List<StatusEdit> remoteHistory(Tx tx, StatusRow row, Object account) {
+        List<StatusEdit> out = new ArrayList<>();
+        for (EditRow e : tx.mapper(EditMapper.class).edits(row.id())) {
+            out.add(new StatusEdit(e.content(), e.spoilerText(), e.sensitive(), e.createdAt(), account,
+                    editPoll(PollViews.read(e.pollOptions(), PollViews.STRINGS)),
+                    RemoteViews.attachments(row.id(), e.remoteMedia()), List.of()));
+        }
+        RemoteFact now = tx.mapper(RemoteMapper.class).facts(new Long[] {row.id()}).get(0);
+        PollRow poll = tx.mapper(PollMapper.class).byStatus(row.id());
+        out.add(new StatusEdit(row.content(), row.spoilerText(), row.sensitive(),
+                row.editedAt() != null ? row.editedAt() : row.createdAt(), account,
+                editPoll(poll == null ? null : PollViews.options(poll)), RemoteViews.attachments(row.id(), now.remoteMedia()),
+                RemoteViews.emojis(now.emojis())));
+        return out;
     }
 
     /** The text as written, for editing; anyone who may see the status may read it. */

@@ -62,6 +62,8 @@ public final class InteractionService {
         return act(accountId, statusId, (tx, s) -> {
             if (tx.mapper(InteractionMapper.class).deleteFavourite(accountId, s.id()) > 0) {
                 tx.mapper(StatusMapper.class).addFavourites(s.id(), -1);
+                // as for favourited: one's own posts' favourites are nobody else's business
+                if (s.accountId() != accountId) events.unfavourited(tx, accountId, s);
             }
         });
     }

@@ -18,25 +18,28 @@ import social.herd.web.api.Json;
 /**
  * Viewing and voting on polls. A poll is exactly as visible as its status (404 otherwise, so its
  * existence does not leak). Votes follow Mastodon's rules: not after the end, not on one's own
- * poll, one vote per account (with several choices only when the poll is multiple).
+ * poll, one vote per account (with several choices only when the poll is multiple). A vote
+ * publishes {@code poll.voted}.
  */
 @Component(service = PollService.class)
 public final class PollService {
 
     private final Database db;
     private final StatusVisibility visibility;
+    private final StatusEvents events;
     private final Clock clock;
 
     @Activate
-    public PollService(@Reference Database db, @Reference StatusVisibility visibility,
+    public PollService(@Reference Database db, @Reference StatusVisibility visibility, @Reference StatusEvents events,
                        @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, visibility, Clock.systemUTC());
+        this(db, visibility, events, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
-    public PollService(Database db, StatusVisibility visibility, Clock clock) {
+    public PollService(Database db, StatusVisibility visibility, StatusEvents events, Clock clock) {
         this.db = db;
         this.visibility = visibility;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -61,6 +64,8 @@ public final class PollService {
             if (tx.mapper(PollMapper.class).vote(poll.id(), accountId, Json.write(List.copyOf(chosen)), clock.instant()) == 0) {
                 fail("You have already voted on this poll");
             }
+            // federation sends the vote to a remote poll's server
+            events.pollVoted(tx, accountId, poll.statusId(), poll.accountId(), List.copyOf(chosen));
             return PollViews.one(tx, accountId, poll, clock.instant());
         });
     }

@@ -22,7 +22,7 @@ import social.herd.web.api.Json;
 /**
  * Poll rows to Mastodon Poll entities, for many statuses at once (three queries: polls, tallies,
  * the viewer's votes). Counts are computed from the votes rather than kept in counters, so a vote
- * is one insert and nothing can drift. Does not decide visibility: that is the status's.
+ * is one insert and nothing can drift; a remote poll adds the counts its server last reported. Does not decide visibility: that is the status's.
  */
 final class PollViews {
 
@@ -60,7 +60,16 @@ final class PollViews {
         if (viewerId != null) for (PollVote v : m.votesOf(viewerId, ids)) own.put(v.pollId(), read(v.choices(), INTS));
         Map<Long, Poll> out = new HashMap<>();
         for (PollRow p : polls) {
-            Map<Integer, Integer> tally = tallies.getOrDefault(p.id(), Map.of());
+            Map<Integer, Integer> tally = new HashMap<>(tallies.getOrDefault(p.id(), Map.of()));
+            int voterCount = voters.getOrDefault(p.id(), 0);
+            // a remote poll: what its server reported, plus local votes cast since
+            List<Integer> reported = read(p.remoteVotes(), INTS);
+            if (reported != null) {
+                for (int i = 0; i < reported.size(); i++) {
+                    if (reported.get(i) != null) tally.merge(i, reported.get(i), Integer::sum);
+                }
+                if (p.remoteVoters() != null) voterCount += p.remoteVoters();
+            }
             boolean expired = p.expired(now);
             boolean author = viewerId != null && viewerId == p.accountId();
             // hide_totals: nobody but the author sees how the options stand until the poll ends
@@ -75,7 +84,7 @@ final class PollViews {
             // Mastodon counts the author as having voted: clients then show results, not buttons
             Boolean voted = viewerId == null ? null : author || own.containsKey(p.id());
             out.put(p.id(), new Poll(Long.toString(p.id()), p.expiresAt(), expired, p.multiple(), votes,
-                    p.multiple() ? voters.getOrDefault(p.id(), 0) : null, options, List.of(), voted, mine));
+                    p.multiple() ? voterCount : null, options, List.of(), voted, mine));
         }
         return out;
     }

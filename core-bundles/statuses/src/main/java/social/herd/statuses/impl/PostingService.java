@@ -21,6 +21,7 @@ import social.herd.api.db.SchemaReady;
 import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
 import social.herd.api.media.MediaAttachments;
+import social.herd.api.federation.Resolver;
 import social.herd.api.moderation.Moderation;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.db.PollMapper;
@@ -49,6 +50,7 @@ public final class PostingService {
     private final Composer composer;
     private final StatusEvents events;
     private volatile Moderation moderation;
+    private volatile Resolver resolver;
 
     @Activate
     public PostingService(@Reference Database db, @Reference IdGenerator ids, @Reference AccountDirectory accounts,
@@ -67,7 +69,7 @@ public final class PostingService {
         this.visibility = visibility;
         this.views = views;
         this.clock = clock;
-        this.composer = new Composer(accounts, server, views, () -> moderation);
+        this.composer = new Composer(accounts, server, views, () -> moderation, () -> resolver);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -78,6 +80,17 @@ public final class PostingService {
 
     public void unsetModeration(Moderation gone) {
         if (this.moderation == gone) this.moderation = null;
+    }
+
+    /** Federation's resolver, when it runs: mentions of accounts on other servers. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setResolver(Resolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public void unsetResolver(Resolver gone) {
+        if (this.resolver == gone) this.resolver = null;
     }
 
     /** Posts a status for {@code authorId}; a repeated Idempotency-Key answers the first status. */

@@ -66,6 +66,25 @@ public final class StatusEvents {
         events.publish(tx, new Event(EventTypes.STATUS_FAVOURITED, d));
     }
 
+    /** {@code accountId} withdrew its favourite of {@code status} (so federation can send Undo Like). */
+    public void unfavourited(Tx tx, long accountId, StatusRow status) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("account_id", accountId);
+        d.put("status_id", status.id());
+        d.put("status_account_id", status.accountId());
+        events.publish(tx, new Event(EventTypes.STATUS_UNFAVOURITED, d));
+    }
+
+    /** {@code accountId} voted for the options {@code choices} in the poll of {@code statusId}. */
+    public void pollVoted(Tx tx, long accountId, long statusId, long statusAccountId, List<Integer> choices) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("account_id", accountId);
+        d.put("status_id", statusId);
+        d.put("status_account_id", statusAccountId);
+        d.put("choices", List.copyOf(choices));
+        events.publish(tx, new Event(EventTypes.POLL_VOTED, d));
+    }
+
     /** Schedules the poll's closing: {@link PollExpiryJob} publishes {@code poll.expired} then. */
     public void pollCreated(Tx tx, long statusId, Instant expiresAt) {
         jobs.enqueue(tx, new JobRequest(Queues.DEFAULT, PollExpiryJob.TYPE,

@@ -28,6 +28,8 @@ import social.herd.statuses.impl.StatusEntities.Mention;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.StatusEntities.Tag;
 import social.herd.statuses.impl.db.FactsMapper;
+import social.herd.statuses.impl.db.RemoteFact;
+import social.herd.statuses.impl.db.RemoteMapper;
 import social.herd.statuses.impl.db.RenderFact;
 import social.herd.statuses.impl.db.StatusMapper;
 import social.herd.statuses.impl.db.StatusRow;
@@ -35,8 +37,9 @@ import social.herd.statuses.impl.db.StatusRow;
 /**
  * Rows to Mastodon Status entities, for many statuses at once: one query for reblogged originals,
  * one for mentions, tags, polls and the viewer's favourites, bookmarks, reblogs, pins and mutes,
- * three for polls and one call for the media only when some status has them, and the accounts
- * through {@link AccountCache}. Does not decide visibility: callers pass visible rows only.
+ * three for polls and one call for the media only when some status has them, one for the uris,
+ * media and emojis of remote statuses only when there are some, and the accounts through
+ * {@link AccountCache}. Does not decide visibility: callers pass visible rows only.
  */
 @Component(service = StatusViews.class)
 public final class StatusViews {
@@ -94,12 +97,18 @@ public final class StatusViews {
         Set<Long> ids = new LinkedHashSet<>();
         Set<Long> authorIds = new LinkedHashSet<>();
         Set<Long> withMedia = new LinkedHashSet<>();
+        Set<Long> remote = new LinkedHashSet<>();
         for (StatusRow r : all) {
             ids.add(r.id());
             authorIds.add(r.accountId());
-            if (r.withMedia()) withMedia.add(r.id());
+            // a remote post's media are not the media bundle's: they come with its row's facts
+            if (r.withMedia() && r.local()) withMedia.add(r.id());
+            if (!r.local()) remote.add(r.id());
         }
         Context c = new Context(viewerId);
+        if (!remote.isEmpty()) {
+            for (RemoteFact f : tx.mapper(RemoteMapper.class).facts(remote.toArray(Long[]::new))) c.remote.put(f.id(), f);
+        }
         // mentions, tags, polls and the viewer's flags in one round trip
         Set<Long> withPoll = new LinkedHashSet<>();
         FactsMapper facts = tx.mapper(FactsMapper.class);
@@ -142,8 +151,22 @@ public final class StatusViews {
     private Status entity(StatusRow r, Status reblog, Context c) {
         String base = base();
         String username = Optional.ofNullable(c.summaries.get(r.accountId())).map(AccountSummary::username).orElse("");
-        String uri = base + "/users/" + username + "/statuses/" + r.id() + (r.isReblog() ? "/activity" : "");
-        String url = r.isReblog() ? null : base + "/@" + username + "/" + r.id();
+        RemoteFact remote = c.remote.get(r.id());
+        String uri;
+        String url;
+        List<Object> media;
+        List<Object> emojis;
+        if (remote != null && remote.uri() != null) {
+            uri = remote.uri();
+            url = r.isReblog() ? null : remote.url() != null ? remote.url() : remote.uri();
+            media = RemoteViews.attachments(r.id(), remote.remoteMedia());
+            emojis = RemoteViews.emojis(remote.emojis());
+        } else {
+            uri = localUri(username, r.id(), r.isReblog());
+            url = r.isReblog() ? null : base + "/@" + username + "/" + r.id();
+            media = c.media.getOrDefault(r.id(), List.of());
+            emojis = List.of();
+        }
         List<Mention> mentions = new ArrayList<>();
         for (Long id : c.mentions.getOrDefault(r.id(), List.of())) {
             AccountSummary a = c.summaries.get(id);
@@ -159,7 +182,7 @@ public final class StatusViews {
                 in ? c.favourited.contains(r.id()) : null, in ? c.reblogged.contains(r.id()) : null,
                 in ? c.muted.contains(r.id()) : null, in ? c.bookmarked.contains(r.id()) : null, own ? c.pinned.contains(r.id()) : null,
                 r.content(), reblog, null, c.accounts.get(r.accountId()),
-                c.media.getOrDefault(r.id(), List.of()), mentions, tags, List.of(), null, c.polls.get(r.id()), List.of(), null);
+                media, mentions, tags, emojis, null, c.polls.get(r.id()), List.of(), null);
     }
 
     /** Mastodon's mention entity; {@code acct} is the bare username for local accounts. */
@@ -167,6 +190,19 @@ public final class StatusViews {
         String acct = a.local() ? a.username() : a.username() + "@" + a.domain();
         String url = a.local() ? profileUrl(a.username()) : "https://" + a.domain() + "/@" + a.username();
         return new Mention(Long.toString(a.id()), a.username(), url, acct);
+    }
+
+    /**
+     * The ActivityPub id of a local status as this server publishes it (its boosts' with
+     * {@code /activity}); {@link FederatedStatusesComponent#idByUri} reads it back.
+     */
+    String localUri(String username, long statusId, boolean reblog) {
+        return base() + "/users/" + username + "/statuses/" + statusId + (reblog ? "/activity" : "");
+    }
+
+    /** The public URL without a trailing slash. */
+    String baseUrl() {
+        return base();
     }
 
     String profileUrl(String username) {
@@ -201,6 +237,7 @@ public final class StatusViews {
         final Set<Long> pinned = new HashSet<>();
         final Set<Long> muted = new HashSet<>();
         final Map<Long, StatusEntities.Poll> polls = new HashMap<>();
+        final Map<Long, RemoteFact> remote = new HashMap<>();
 
         Context(Long viewerId) {
             this.viewerId = viewerId;

@@ -80,6 +80,7 @@ final class Fixture implements AutoCloseable {
     final ListTimeline listTimeline;
     final ScheduledStatusService scheduled;
     final PublishScheduledJob publisher;
+    final FederatedStatusesComponent federated;
 
     Fixture() {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -100,7 +101,7 @@ final class Fixture implements AutoCloseable {
         home = new HomeTimeline(db, graph, visibility, views, filtering);
         editing = new EditService(db, ids, directory, visibility, views, posting, events, Clock.systemUTC());
         pins = new PinService(db, ids, visibility, views, Clock.systemUTC());
-        polls = new PollService(db, visibility, Clock.systemUTC());
+        polls = new PollService(db, visibility, events, Clock.systemUTC());
         accountPosts = new AccountPostsService(db, directory, visibility, views);
         statuses = new StatusDirectoryComponent(db, visibility, views, filtering);
         accountCache = new AccountCache(directory, java.time.Duration.ZERO);
@@ -108,6 +109,7 @@ final class Fixture implements AutoCloseable {
         listTimeline = new ListTimeline(db, graph, visibility, views, filtering);
         scheduled = new ScheduledStatusService(db, ids, jobs, posting, views, Clock.systemUTC());
         publisher = new PublishScheduledJob(db, posting, views, Clock.systemUTC());
+        federated = new FederatedStatusesComponent(db, ids, visibility, views, events, accountCache, Clock.systemUTC());
     }
 
     /** Home feeds in {@code feeds}, filled by the fan-out subscriber on the event bus (see {@link #deliverEvents}). */
@@ -161,6 +163,23 @@ final class Fixture implements AutoCloseable {
         }
     }
 
+    /** The data of the published events of {@code type} whose {@code status_id} is {@code statusId}, oldest first. */
+    List<com.fasterxml.jackson.databind.JsonNode> events(String type, long statusId) {
+        List<com.fasterxml.jackson.databind.JsonNode> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT payload FROM herd_jobs WHERE type = 'event.dispatch' ORDER BY id")) {
+            while (rs.next()) {
+                var p = social.herd.web.api.Json.mapper().readTree(rs.getString(1));
+                if (p.get("type").asText().equals(type) && p.get("data").path("status_id").asLong() == statusId) {
+                    out.add(p.get("data"));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
     void exec(String sql) {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);
@@ -190,6 +209,13 @@ final class Fixture implements AutoCloseable {
         long create(String prefix) {
             long id = NEXT.incrementAndGet();
             accounts.put(id, new AccountSummary(id, prefix + id, null, false, false));
+            return id;
+        }
+
+        /** A new account of another server ({@code domain}), as federation would have stored it. */
+        long createRemote(String prefix, String domain) {
+            long id = NEXT.incrementAndGet();
+            accounts.put(id, new AccountSummary(id, prefix + id, domain, false, false));
             return id;
         }
 

@@ -31,9 +31,23 @@ public interface PollMapper {
     int vote(@Param("pollId") long pollId, @Param("accountId") long accountId, @Param("choices") String choicesJson,
              @Param("now") Instant now);
 
+    /**
+     * Stores a remote poll with its reported counts ({@code votesJson}: a JSON array, one per
+     * option); {@code expiresAt} may be null.
+     */
+    int insertRemote(@Param("id") long id, @Param("statusId") long statusId, @Param("accountId") long accountId,
+                     @Param("options") String optionsJson, @Param("multiple") boolean multiple,
+                     @Param("expiresAt") Instant expiresAt, @Param("votes") String votesJson,
+                     @Param("voters") Integer voters, @Param("now") Instant now);
+
+    /** A remote poll's newly reported counts (and end); local votes before {@code now} are in them. */
+    int updateRemoteCounts(@Param("id") long id, @Param("votes") String votesJson, @Param("voters") Integer voters,
+                           @Param("expiresAt") Instant expiresAt, @Param("now") Instant now);
+
+    /** Votes per option, leaving out the votes already in a remote poll's reported counts. */
     List<PollTally> tallies(@Param("ids") Collection<Long> pollIds);
 
-    /** (poll id, number of accounts that voted). */
+    /** (poll id, number of accounts that voted), leaving out those in a remote poll's reported count. */
     List<Ref> voters(@Param("ids") Collection<Long> pollIds);
 
     List<PollVote> votesOf(@Param("accountId") long accountId, @Param("ids") Collection<Long> pollIds);

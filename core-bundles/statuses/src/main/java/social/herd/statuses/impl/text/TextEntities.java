@@ -19,9 +19,13 @@ public final class TextEntities {
     /** Every link counts this many characters, however long it is (Mastodon's URL_PLACEHOLDER). */
     public static final int URL_LENGTH = 23;
 
-    /** Mastodon's Account::MENTION_RE: {@code @user} or {@code @user@domain}, not inside words or URLs. */
+    /**
+     * Mastodon's Account::MENTION_RE: {@code @user} or {@code @user@domain}, not inside words or
+     * URLs; a domain may carry a port ({@code @bob@127.0.0.1:8443}), as servers on test and
+     * development setups do.
+     */
     private static final Pattern MENTION = Pattern.compile(
-            "(?<![=/\\w])@(([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@(\\w+(?:[.-]+\\w+)*))?)",
+            "(?<![=/\\w])@(([a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?:@(\\w+(?:[.-]+\\w+)*(?::\\d{1,5}(?!\\d))?))?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** What an entity is. */
