@@ -29,15 +29,18 @@ public final class InstanceService {
 
     private final ServerSettings server;
     private final RuleRegistry rules;
+    private final UsageCounts usage;
     private volatile InstanceSettings settings;
     /** Everything but the rules, rebuilt when the settings change rather than on every request. */
     private volatile InstanceViews.V1 v1;
     private volatile InstanceViews.V2 v2;
 
     @Activate
-    public InstanceService(@Reference ServerSettings server, @Reference RuleRegistry rules, InstanceSettings settings) {
+    public InstanceService(@Reference ServerSettings server, @Reference RuleRegistry rules, @Reference UsageCounts usage,
+                           InstanceSettings settings) {
         this.server = server;
         this.rules = rules;
+        this.usage = usage;
         modified(settings);
     }
 
@@ -55,11 +58,12 @@ public final class InstanceService {
 
     /** Rules are asked of the providers on every read: a plugin may change them at any time. */
     InstanceViews.V1 v1(Locale locale) {
-        return v1.withRules(rules(locale));
+        UsageCounts.Figures f = usage.figures();
+        return v1.withRules(rules(locale)).withStats(new InstanceViews.Stats(f.users(), f.localPosts(), 0));
     }
 
     InstanceViews.V2 v2(Locale locale) {
-        return v2.withRules(rules(locale));
+        return v2.withRules(rules(locale)).withUsage(new InstanceViews.Usage(Map.of("active_month", usage.figures().activeMonth())));
     }
 
     private InstanceViews.V1 buildV1(InstanceSettings s) {

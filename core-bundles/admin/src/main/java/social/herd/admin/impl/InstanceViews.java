@@ -21,6 +21,11 @@ final class InstanceViews {
             return new V1(uri, title, shortDescription, description, email, version, urls, stats, thumbnail, languages,
                     registrations, approvalRequired, invitesEnabled, configuration, contactAccount, current);
         }
+
+        V1 withStats(Stats current) {
+            return new V1(uri, title, shortDescription, description, email, version, urls, current, thumbnail, languages,
+                    registrations, approvalRequired, invitesEnabled, configuration, contactAccount, rules);
+        }
     }
 
     /** {@code GET /api/v2/instance}. */
@@ -31,6 +36,11 @@ final class InstanceViews {
         V2 withRules(List<RuleView> current) {
             return new V2(domain, title, version, sourceUrl, description, usage, thumbnail, icon, languages, configuration,
                     registrations, apiVersions, contact, current);
+        }
+
+        V2 withUsage(Usage current) {
+            return new V2(domain, title, version, sourceUrl, description, current, thumbnail, icon, languages, configuration,
+                    registrations, apiVersions, contact, rules);
         }
     }
 

@@ -30,10 +30,12 @@ public final class NodeInfoResource {
     static final String SCHEMA = "http://nodeinfo.diaspora.software/ns/schema/";
 
     private final InstanceService instance;
+    private final UsageCounts usage;
 
     @Activate
-    public NodeInfoResource(@Reference InstanceService instance) {
+    public NodeInfoResource(@Reference InstanceService instance, @Reference UsageCounts usage) {
         this.instance = instance;
+        this.usage = usage;
     }
 
     @GET
@@ -48,7 +50,9 @@ public final class NodeInfoResource {
         doc.put("software", software);
         doc.put("protocols", List.of("activitypub"));
         doc.put("services", Map.of("outbound", List.of(), "inbound", List.of()));
-        doc.put("usage", Map.of("users", Map.of("total", 0, "activeMonth", 0, "activeHalfyear", 0), "localPosts", 0));
+        UsageCounts.Figures f = usage.figures();
+        doc.put("usage", Map.of("users", Map.of("total", f.users(), "activeMonth", f.activeMonth(),
+                "activeHalfyear", f.activeHalfyear()), "localPosts", f.localPosts()));
         doc.put("openRegistrations", instance.server().registrations() != Registrations.CLOSED);
         doc.put("metadata", Map.of("nodeName", instance.title(), "nodeDescription", instance.description()));
         String type = "application/json; profile=\"" + SCHEMA + version + "#\"";

@@ -6,7 +6,7 @@
  * budget is skipped and counted, so a broken plugin never takes posting or signing up down.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package social.herd.spi.moderation;
 
 import org.osgi.annotation.bundle.Export;
