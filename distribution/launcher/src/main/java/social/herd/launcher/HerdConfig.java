@@ -53,6 +53,11 @@ public final class HerdConfig {
             Setting.of("media.s3_access_key", "HERD_S3_ACCESS_KEY", Parsers::text),
             Setting.secret("media.s3_secret_key", "HERD_S3_SECRET_KEY"),
             Setting.of("media.s3_public_url", "HERD_S3_PUBLIC_URL", Parsers::httpUrl),
+            Setting.of("federation.allow_private", "HERD_FEDERATION_ALLOW_PRIVATE", Parsers.oneOf("true", "false")),
+            Setting.of("federation.allowed_hosts", "HERD_FEDERATION_ALLOWED_HOSTS", Parsers::text),
+            Setting.of("federation.authorized_fetch", "HERD_AUTHORIZED_FETCH", Parsers.oneOf("true", "false")),
+            Setting.of("federation.limited", "HERD_LIMITED_FEDERATION", Parsers.oneOf("true", "false")),
+            Setting.of("federation.allowed_domains", "HERD_FEDERATION_ALLOWED_DOMAINS", Parsers::text),
             Setting.of("logging.level", "HERD_LOG_LEVEL", Parsers::logLevel));
 
     private final Map<String, Object> values;
@@ -138,6 +143,9 @@ public final class HerdConfig {
         v.putIfAbsent("instance.description", "A Herd server: a Mastodon-compatible home on the fediverse.");
         v.putIfAbsent("instance.contact_email", "");
         v.putIfAbsent("logging.level", "INFO");
+        v.putIfAbsent("federation.allow_private", "false");
+        v.putIfAbsent("federation.authorized_fetch", "false");
+        v.putIfAbsent("federation.limited", "false");
     }
 
     /** A checked value by dotted path, or null when unset and without default. */

@@ -208,6 +208,12 @@ public final class Main {
         server.put("role", role.equals("all") ? c.string("server.role") : role);
         server.put("version", version());
         out.put("social.herd.server", server);
+        Map<String, Object> federation = new LinkedHashMap<>();
+        for (String key : List.of("allow_private", "allowed_hosts", "authorized_fetch", "limited", "allowed_domains")) {
+            String value = c.string("federation." + key);
+            if (value != null) federation.put(key, value);
+        }
+        out.put("social.herd.federation", federation);
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("url", embedded == null ? c.string("database.url") : embedded.jdbcUrl());
         String user = embedded == null ? c.string("database.user") : embedded.user();

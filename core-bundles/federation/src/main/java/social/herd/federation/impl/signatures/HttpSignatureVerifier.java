@@ -38,17 +38,25 @@ public final class HttpSignatureVerifier {
 
     /** Verifies the request; the key is looked up by the keyId the request names. */
     public Verification verify(SignedRequest request, KeyResolver keys) throws SignatureException {
+        return verify(request, keys, true);
+    }
+
+    /**
+     * Verifies a request; {@code replayCheck} false for safe requests (signed GETs), which a
+     * client may legitimately repeat within a second with the same deterministic signature.
+     */
+    public Verification verify(SignedRequest request, KeyResolver keys, boolean replayCheck) throws SignatureException {
         if (request.header("signature-input") != null) {
-            return verifyRfc9421(request, keys);
+            return verifyRfc9421(request, keys, replayCheck);
         }
         String cavage = CavageSignatures.headerValue(request);
         if (cavage != null) {
-            return verifyCavage(request, cavage, keys);
+            return verifyCavage(request, cavage, keys, replayCheck);
         }
         throw new SignatureException(Reason.UNKNOWN_SCHEME, null, "no Signature-Input or Signature header");
     }
 
-    private Verification verifyCavage(SignedRequest r, String header, KeyResolver keys) throws SignatureException {
+    private Verification verifyCavage(SignedRequest r, String header, KeyResolver keys, boolean replayCheck) throws SignatureException {
         CavageSignatures.Parsed p = CavageSignatures.parse(header);
         String keyId = p.keyId();
         List<String> h = p.headers();
@@ -71,11 +79,11 @@ public final class HttpSignatureVerifier {
         if (!CavageSignatures.verify(r, p, key, alg)) {
             throw new SignatureException(Reason.BAD_SIGNATURE, keyId, "signature does not verify");
         }
-        freshness.remember(p.signature(), keyId);
+        if (replayCheck) freshness.remember(p.signature(), keyId);
         return new Verification(Verification.Scheme.CAVAGE, keyId, alg, h);
     }
 
-    private Verification verifyRfc9421(SignedRequest r, KeyResolver keys) throws SignatureException {
+    private Verification verifyRfc9421(SignedRequest r, KeyResolver keys, boolean replayCheck) throws SignatureException {
         Rfc9421Signatures.Parsed p = Rfc9421Signatures.parse(r.header("signature-input"), r.header("signature"));
         String keyId = p.param("keyid");
         if (keyId == null) throw new SignatureException(Reason.MALFORMED, null, "keyid parameter is required");
@@ -97,7 +105,7 @@ public final class HttpSignatureVerifier {
         if (!Rfc9421Signatures.verify(r, p, key, alg, keyId)) {
             throw new SignatureException(Reason.BAD_SIGNATURE, keyId, "signature does not verify");
         }
-        freshness.remember(p.signature(), keyId);
+        if (replayCheck) freshness.remember(p.signature(), keyId);
         return new Verification(Verification.Scheme.RFC9421, keyId, alg, c);
     }
 

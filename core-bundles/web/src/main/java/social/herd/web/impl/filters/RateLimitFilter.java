@@ -78,7 +78,8 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
     public void filter(ContainerRequestContext request) {
         String client = clientAddress(request);
         request.setProperty(WebRequests.CLIENT_ADDRESS_PROPERTY, client);
-        if (HttpMethod.OPTIONS.equals(request.getMethod()) || exempt(RequestPaths.of(request))) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod()) || exempt(RequestPaths.of(request))
+                || (HttpMethod.POST.equals(request.getMethod()) && inbox(RequestPaths.of(request)))) {
             return;
         }
         Object account = request.getProperty(WebRequests.ACCOUNT_ID_PROPERTY);
@@ -116,6 +117,14 @@ public final class RateLimitFilter implements ContainerRequestFilter, ContainerR
             // no servlet request behind this JAX-RS request (not served by a servlet container)
         }
         return clientAddresses.resolve(peer, request.getHeaderString("X-Forwarded-For"));
+    }
+
+    /**
+     * ActivityPub inboxes are throttled by the federation bundle per sending server instead: one
+     * busy server (or a proxy in front of several) would use up a per-address API budget in seconds.
+     */
+    static boolean inbox(String path) {
+        return path.equals("/inbox") || path.equals("/actor/inbox") || (path.startsWith("/users/") && path.endsWith("/inbox"));
     }
 
     /** Liveness, readiness and metrics scrapes are never throttled. */
