@@ -1,0 +1,132 @@
+package social.herd.itests.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import social.herd.itests.Http;
+import social.herd.itests.system.ServerProcess;
+
+/**
+ * One Herd server of a federation test, seen as its users see it: accounts created with the CLI,
+ * signed in with the password grant, driven through the Mastodon API.
+ */
+final class Peer implements AutoCloseable {
+
+    final ServerProcess server;
+    final String publicUrl;
+    final Http http;
+
+    private Peer(ServerProcess server, String publicUrl) {
+        this.server = server;
+        this.publicUrl = publicUrl;
+        this.http = server.http();
+    }
+
+    /** A server whose public URL (and so its domain) uses {@code host} ("localhost" or "127.0.0.1"). */
+    static Peer start(String host, String... env) {
+        ServerProcess s = ServerProcess.copyOfRuntime();
+        String url = "http://" + host + ":" + s.port();
+        s.env("HERD_PUBLIC_URL", url).env("HERD_FEDERATION_ALLOW_PRIVATE", "true");
+        for (int i = 0; i + 1 < env.length; i += 2) s.env(env[i], env[i + 1]);
+        s.startAndAwaitReady(Duration.ofSeconds(120));
+        return new Peer(s, url);
+    }
+
+    String domain() {
+        return URI.create(publicUrl).getAuthority();
+    }
+
+    /** A user: created, confirmed, signed in. */
+    User user(String username) {
+        String out = server.command("accounts", "create", username, "--email", username + "@example.com", "--confirmed");
+        List<String> lines = out.strip().lines().toList();
+        String password = lines.get(lines.size() - 1).substring("New password: ".length());
+        JsonNode app = http.post("/api/v1/apps", "application/x-www-form-urlencoded",
+                "client_name=itest&redirect_uris=urn:ietf:wg:oauth:2.0:oob&scopes=read+write+follow").json();
+        Http.Reply token = http.post("/oauth/token", "application/x-www-form-urlencoded",
+                "grant_type=password&scope=read+write+follow&client_id=" + enc(app.get("client_id").asText())
+                        + "&client_secret=" + enc(app.get("client_secret").asText())
+                        + "&username=" + enc(username + "@example.com") + "&password=" + enc(password));
+        assertThat(token.status()).as(token.body()).isEqualTo(200);
+        User u = new User(this, username, token.json().get("access_token").asText());
+        u.id = u.get("/api/v1/accounts/verify_credentials").json().get("id").asText();
+        return u;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+
+    /** A signed-in user of a peer. */
+    static final class User {
+        final Peer peer;
+        final String username;
+        final String token;
+        String id;
+
+        User(Peer peer, String username, String token) {
+            this.peer = peer;
+            this.username = username;
+            this.token = token;
+        }
+
+        String handle() {
+            return username + "@" + peer.domain();
+        }
+
+        Http.Reply get(String path) {
+            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.publicUrl.replace("localhost", "127.0.0.1") + path))
+                    .header("Authorization", "Bearer " + token).GET());
+        }
+
+        Http.Reply post(String path, String form) {
+            return send("POST", path, form);
+        }
+
+        Http.Reply send(String method, String path, String form) {
+            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.publicUrl.replace("localhost", "127.0.0.1") + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form == null ? "" : form)));
+        }
+
+        JsonNode ok(Http.Reply r) {
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            return r.json();
+        }
+
+        /** The local id of a remote account, found (and fetched) by handle. */
+        String lookup(String handle) {
+            return ok(get("/api/v1/accounts/lookup?acct=" + enc(handle))).get("id").asText();
+        }
+
+        /** Polls {@code path} until {@code done} holds (federation is asynchronous), at most 30 s. */
+        JsonNode await(String path, Predicate<JsonNode> done) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Http.Reply last = get(path);
+            while (System.nanoTime() < deadline) {
+                if (last.status() == 200 && done.test(last.json())) return last.json();
+                Http.sleep(200);
+                last = get(path);
+            }
+            throw new AssertionError("gave up waiting for " + path + ": " + last.status() + " " + last.body());
+        }
+
+        /** Posts a status; returns its JSON. */
+        JsonNode status(String text, String visibility) {
+            return ok(post("/api/v1/statuses", "status=" + enc(text) + "&visibility=" + visibility));
+        }
+    }
+}
