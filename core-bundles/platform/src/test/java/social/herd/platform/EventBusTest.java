@@ -89,4 +89,27 @@ class EventBusTest {
         TestDb.await(5_000, "jobs done", () -> TestDb.queryStrings(ds, "SELECT id FROM herd_jobs").isEmpty());
         assertThat(healthy).as("the healthy subscriber is not repeated by the other's retries").containsExactly("once");
     }
+
+    @Test
+    void anEventDispatchedBeforeASubscriberIsBackReachesIt() throws Exception {
+        // a bus that remembers subscribers in the database, as the runtime's does
+        EventBus durable = new EventBus(new PostgresJobQueue(db, new TimeSortableIdGenerator()), db, null);
+        engine.addHandler("event.dispatch", durable);
+        engine.addHandler("event.deliver", durable);
+        List<String> got = new CopyOnWriteArrayList<>();
+        social.herd.api.events.EventSubscriber late = e -> got.add(e.string("x"));
+        durable.addSubscriber(late, props("late", "t"));
+        // the node restarts: the subscriber's bundle is not up yet when the queued event runs
+        durable.removeSubscriber(late, props("late", "t"));
+        engine.start();
+        db.transaction(tx -> {
+            durable.publish(tx, new Event("t", Map.of("x", "after the crash")));
+            return null;
+        });
+        TestDb.await(5_000, "a delivery job waits for the subscriber",
+                () -> !TestDb.queryStrings(ds, "SELECT id FROM herd_jobs WHERE type = 'event.deliver'").isEmpty());
+        durable.addSubscriber(late, props("late", "t"));
+        TestDb.await(10_000, "delivered once it is back", () -> got.size() == 1);
+        assertThat(got).containsExactly("after the crash");
+    }
 }

@@ -19,6 +19,8 @@ import social.herd.api.db.Tx;
 import social.herd.api.events.Event;
 import social.herd.api.events.EventSubscriber;
 import social.herd.api.events.Events;
+import social.herd.api.db.Database;
+import social.herd.api.db.SchemaReady;
 import social.herd.api.jobs.Job;
 import social.herd.api.jobs.JobHandler;
 import social.herd.api.jobs.JobQueue;
@@ -46,9 +48,19 @@ public final class EventBus implements Events, JobHandler {
 
     private record Subscription(EventSubscriber subscriber, List<String> types) {}
 
+    private final SubscriberRegistry registry; // null in tests that wire the bus by hand
+
     @Activate
-    public EventBus(@Reference JobQueue queue) {
+    public EventBus(@Reference JobQueue queue, @Reference Database db,
+                    @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=social.herd.platform)") SchemaReady schema) {
         this.queue = queue;
+        this.registry = new SubscriberRegistry(db);
+    }
+
+    /** A bus that knows only the subscribers registered on it (tests). */
+    public EventBus(JobQueue queue) {
+        this.queue = queue;
+        this.registry = null;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -62,6 +74,13 @@ public final class EventBus implements Events, JobHandler {
             return;
         }
         subscribers.put(name.toString(), new Subscription(s, types));
+        if (registry != null) {
+            try {
+                registry.remember(name.toString(), types);
+            } catch (RuntimeException e) {
+                LOG.warn("event subscriber {} not recorded: {}", name, e.toString());
+            }
+        }
     }
 
     public void removeSubscriber(EventSubscriber s, Map<String, Object> props) {
@@ -96,6 +115,13 @@ public final class EventBus implements Events, JobHandler {
                 LOG.warn("event delivery failed subscriber={} type={} error={}; retrying on its own", e.getKey(),
                         event.type(), ex.toString());
                 failed.add(e.getKey());
+            }
+        }
+        if (registry != null) {
+            // known elsewhere (or before a restart) but not registered here yet: its own job retries
+            // until it is, so a crash or a node still starting never loses the event for it
+            for (Map.Entry<String, List<String>> k : registry.known().entrySet()) {
+                if (!subscribers.containsKey(k.getKey()) && k.getValue().contains(event.type())) failed.add(k.getKey());
             }
         }
         for (String name : failed) {

@@ -30,7 +30,8 @@ public record JobSettings(Map<String, Integer> workers, Duration lease, Duration
         Props p = new Props(PID, properties);
         Map<String, Integer> workers = new LinkedHashMap<>();
         for (String q : Queues.ALL) {
-            int fallback = Queues.DEFAULT.equals(q) || Queues.PUSH.equals(q) ? 2 : 1;
+            // deliveries wait on other servers, not on us: more of them run at once
+            int fallback = Queues.PUSH.equals(q) ? 8 : Queues.DEFAULT.equals(q) || Queues.INGRESS.equals(q) ? 2 : 1;
             workers.put(q, p.integer("workers_" + q, fallback, 0, 256));
         }
         return new JobSettings(Map.copyOf(workers),
