@@ -56,6 +56,11 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // the library's defaults are for throw-away test databases (-F, synchronous_commit
+                // off): a crash would lose the last commits, i.e. posts already answered with 200
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         EmbeddedDatabase db = new EmbeddedDatabase(pg, dir.resolve("herd.port"), pg.getPort());

@@ -58,6 +58,7 @@ public final class HerdConfig {
             Setting.of("federation.authorized_fetch", "HERD_AUTHORIZED_FETCH", Parsers.oneOf("true", "false")),
             Setting.of("federation.limited", "HERD_LIMITED_FEDERATION", Parsers.oneOf("true", "false")),
             Setting.of("federation.allowed_domains", "HERD_FEDERATION_ALLOWED_DOMAINS", Parsers::text),
+            Setting.of("federation.inbox_rate_per_minute", "HERD_FEDERATION_INBOX_RATE", Parsers.integer(1, 10_000_000)),
             Setting.of("logging.level", "HERD_LOG_LEVEL", Parsers::logLevel));
 
     private final Map<String, Object> values;

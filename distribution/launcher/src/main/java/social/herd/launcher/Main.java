@@ -209,9 +209,10 @@ public final class Main {
         server.put("version", version());
         out.put("social.herd.server", server);
         Map<String, Object> federation = new LinkedHashMap<>();
-        for (String key : List.of("allow_private", "allowed_hosts", "authorized_fetch", "limited", "allowed_domains")) {
-            String value = c.string("federation." + key);
-            if (value != null) federation.put(key, value);
+        for (String key : List.of("allow_private", "allowed_hosts", "authorized_fetch", "limited", "allowed_domains",
+                "inbox_rate_per_minute")) {
+            Object value = c.get("federation." + key);
+            if (value != null) federation.put(key, value.toString());
         }
         out.put("social.herd.federation", federation);
         Map<String, Object> db = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ public record FederationSettings(FetchSettings fetch, boolean authorizedFetch, b
     public static final String PID = "social.herd.federation";
 
     public static FederationSettings defaults() {
-        return new FederationSettings(FetchSettings.defaults(), false, false, Set.of(), 80, Duration.ofDays(7), 6000);
+        return new FederationSettings(FetchSettings.defaults(), false, false, Set.of(), 80, Duration.ofDays(7), 30_000);
     }
 
     /** Reads the ConfigAdmin properties; unset keys keep their defaults. */
@@ -43,7 +43,7 @@ public record FederationSettings(FetchSettings fetch, boolean authorizedFetch, b
         Object inboxRate = p.get("inbox_rate_per_minute");
         return new FederationSettings(fetch, bool(p.get("authorized_fetch")), bool(p.get("limited")),
                 list(p.get("allowed_domains")), attempts == null ? 80 : Integer.parseInt(attempts.toString()),
-                Duration.ofDays(7), inboxRate == null ? 6000 : Long.parseLong(inboxRate.toString()));
+                Duration.ofDays(7), inboxRate == null ? 30_000 : Long.parseLong(inboxRate.toString()));
     }
 
     /** Whether {@code domain} may federate with us at all under limited federation. */

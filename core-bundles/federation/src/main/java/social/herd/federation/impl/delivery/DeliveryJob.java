@@ -77,7 +77,8 @@ public final class DeliveryJob implements JobHandler {
             hosts.succeeded(host);
             throw new PermanentJobFailure("delivery to " + inbox + " refused with " + status);
         }
-        hosts.failed(host);
+        // 429 and 408 mean "later", from a server that is up: retried, but no mark against the host
+        if (status != 429 && status != 408) hosts.failed(host);
         throw new IllegalStateException("delivery to " + inbox + " answered " + status);
     }
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import social.herd.api.federation.RemoteAccounts;
 import social.herd.api.federation.RemoteAccounts.RemoteAccount;
 import social.herd.api.federation.RemoteAccounts.RemoteActor;
+import social.herd.federation.impl.activity.ActivityFormatException;
 import social.herd.federation.impl.activity.ActorParser;
 
 /**
@@ -76,7 +77,7 @@ public final class ActorStore {
         RemoteActor actor;
         try {
             actor = ActorParser.parse(document, URI.create(fetchedFrom).getAuthority());
-        } catch (RuntimeException e) {
+        } catch (ActivityFormatException | RuntimeException e) {
             throw new FetchFailure(FetchFailure.Kind.MALFORMED, fetchedFrom + ": " + e.getMessage());
         }
         long id = remote.upsert(actor);

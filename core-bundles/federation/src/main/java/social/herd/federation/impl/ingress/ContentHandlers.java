@@ -14,6 +14,7 @@ import social.herd.api.federation.RemoteAccounts.RemoteAccount;
 import social.herd.api.statuses.StatusDirectory;
 import social.herd.api.statuses.StatusFacts;
 import social.herd.federation.impl.FederationRuntime;
+import social.herd.federation.impl.activity.ActivityFormatException;
 import social.herd.federation.impl.activity.ApJson;
 import social.herd.federation.impl.activity.NoteParser;
 import social.herd.federation.impl.activity.ParsedActivity;
@@ -58,7 +59,7 @@ public final class ContentHandlers {
             case "Update" -> update(a, signer);
             case "Delete" -> delete(a, signer);
             case "Announce" -> announce(a, signer);
-            case "Like", "EmojiReact" -> localStatus(a.object())
+            case "Like", "EmojiReact" -> localStatus(a.objectId())
                     .map(id -> { statuses.favourite(signer.accountId(), id); return true; }).orElse(false);
             default -> false;
         };
@@ -66,7 +67,7 @@ public final class ContentHandlers {
 
     /** Undo of a Like or Announce. */
     public boolean undo(ParsedActivity a, RemoteAccount signer) {
-        JsonNode inner = a.objectNode();
+        JsonNode inner = a.object();
         String type = inner == null ? "" : ApJson.types(inner).stream().findFirst().orElse("");
         return switch (type) {
             case "Like", "EmojiReact" -> localStatus(ApJson.id(inner.path("object")))
@@ -74,16 +75,16 @@ public final class ContentHandlers {
             case "Announce" -> statuses.undoReblog(ApJson.id(inner), signer.accountId());
             default -> {
                 // Undo by id only: it may name an Announce we stored
-                yield a.object() != null && statuses.undoReblog(a.object(), signer.accountId());
+                yield a.objectId() != null && statuses.undoReblog(a.objectId(), signer.accountId());
             }
         };
     }
 
     private boolean create(ParsedActivity a, RemoteAccount signer) {
-        JsonNode object = a.objectNode();
+        JsonNode object = a.object();
         if (object == null) return false;
-        ParsedObject o = NoteParser.parse(object);
-        if (!NoteStore.POST_TYPES.contains(o.type())) return false;
+        ParsedObject o = parse(object);
+        if (o == null || !NoteStore.POST_TYPES.contains(o.type())) return false;
         if (!signer.actor().uri().equals(o.attributedTo())) {
             LOG.debug("skipped a Create of {} not attributed to its sender", o.uri());
             return false;
@@ -110,7 +111,7 @@ public final class ContentHandlers {
     }
 
     private boolean update(ParsedActivity a, RemoteAccount signer) {
-        JsonNode object = a.objectNode();
+        JsonNode object = a.object();
         if (object == null) return false;
         List<String> types = ApJson.types(object);
         if (types.stream().anyMatch(t -> List.of("Person", "Service", "Application", "Group", "Organization").contains(t))) {
@@ -123,13 +124,13 @@ public final class ContentHandlers {
                 return false;
             }
         }
-        ParsedObject o = NoteParser.parse(object);
-        if (!NoteStore.POST_TYPES.contains(o.type()) || !signer.actor().uri().equals(o.attributedTo())) return false;
+        ParsedObject o = parse(object);
+        if (o == null || !NoteStore.POST_TYPES.contains(o.type()) || !signer.actor().uri().equals(o.attributedTo())) return false;
         return notes.update(o, signer);
     }
 
     private boolean delete(ParsedActivity a, RemoteAccount signer) {
-        String object = a.object();
+        String object = a.objectId();
         if (object == null) return false;
         if (object.equals(signer.actor().uri())) {
             int n = statuses.deleteAllOf(signer.accountId());
@@ -141,13 +142,13 @@ public final class ContentHandlers {
     }
 
     private boolean announce(ParsedActivity a, RemoteAccount signer) {
-        if (a.object() == null || a.id() == null) return false;
-        Optional<Long> target = notes.statusByUri(a.object(), 0);
+        if (a.objectId() == null || a.id() == null) return false;
+        Optional<Long> target = notes.statusByUri(a.objectId(), 0);
         if (target.isEmpty()) return false;
         Optional<StatusFacts> f = directory.facts(target.get());
         // only public and unlisted posts can be boosted; anything else is a forgery or a mistake
         if (f.isEmpty() || !(f.get().visibility().equals("public") || f.get().visibility().equals("unlisted"))) return false;
-        String visibility = Visibility.infer(a.to(), a.cc(), signer.actor().followers(), List.of());
+        String visibility = Visibility.infer(a.to(), a.cc(), signer.actor().followers(), List.of()).apiName();
         if (visibility.equals("direct")) return false;
         try {
             statuses.reblog(signer.accountId(), target.get(), a.id(),
@@ -157,6 +158,15 @@ public final class ContentHandlers {
             // blocked by the author, held, or not boostable: a skip, never a retry
             LOG.debug("boost {} refused: {}", a.id(), refused.getMessage());
             return false;
+        }
+    }
+
+    private static ParsedObject parse(JsonNode object) {
+        try {
+            return NoteParser.parse(object);
+        } catch (ActivityFormatException e) {
+            LOG.debug("skipped an object: {}", e.getMessage());
+            return null;
         }
     }
 

@@ -12,6 +12,7 @@ import social.herd.api.federation.RemoteAccounts;
 import social.herd.api.federation.RemoteAccounts.RemoteAccount;
 import social.herd.api.jobs.Job;
 import social.herd.api.jobs.JobHandler;
+import social.herd.federation.impl.activity.ActivityFormatException;
 import social.herd.federation.impl.activity.ActivityParser;
 import social.herd.federation.impl.activity.ParsedActivity;
 import social.herd.federation.impl.db.AppliedMapper;
@@ -51,7 +52,13 @@ public final class IngressJob implements JobHandler {
             LOG.debug("ingress skipped an activity of a suspended or deleted account");
             return;
         }
-        ParsedActivity a = ActivityParser.parse(payload.path("activity"));
+        ParsedActivity a;
+        try {
+            a = ActivityParser.parse(payload.path("activity"));
+        } catch (ActivityFormatException e) {
+            LOG.debug("ingress skipped a malformed activity: {}", e.getMessage());
+            return;
+        }
         if (a.id() != null && applied(a.id())) return;
         boolean handled = switch (a.type()) {
             case "Follow", "Accept", "Reject", "Block", "Move" -> relationships.apply(a, signer.get());

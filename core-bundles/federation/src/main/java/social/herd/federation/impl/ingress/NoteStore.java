@@ -22,6 +22,7 @@ import social.herd.api.federation.RemoteAccounts.RemoteAccount;
 import social.herd.api.moderation.Moderation;
 import social.herd.federation.impl.DomainPolicy;
 import social.herd.federation.impl.FederationRuntime;
+import social.herd.federation.impl.activity.ActivityFormatException;
 import social.herd.federation.impl.activity.NoteParser;
 import social.herd.federation.impl.activity.ParsedObject;
 import social.herd.federation.impl.activity.Visibility;
@@ -76,12 +77,13 @@ public final class NoteStore {
         try {
             JsonNode object = fetcher.get(uri);
             ParsedObject o = NoteParser.parse(object);
+            if (o == null) return Optional.empty();
             if (!POST_TYPES.contains(o.type()) || o.attributedTo() == null) return Optional.empty();
             // the fetched document must come from its author's server: no planting posts for others
             if (!sameHost(o.uri(), uri) || !sameHost(o.attributedTo(), o.uri())) return Optional.empty();
             RemoteAccount author = actors.byUri(o.attributedTo());
             return create(o, author, depth + 1, "Create");
-        } catch (FetchFailure | RuntimeException e) {
+        } catch (FetchFailure | ActivityFormatException | RuntimeException e) {
             LOG.debug("could not fetch {}: {}", uri, e.getMessage());
             return Optional.empty();
         }
@@ -107,7 +109,7 @@ public final class NoteStore {
         List<Long> mentions = new ArrayList<>();
         Set<String> mentionUris = new LinkedHashSet<>(o.mentions());
         for (String href : mentionUris) mentionedAccount(href).ifPresent(mentions::add);
-        String visibility = Visibility.infer(o.to(), o.cc(), author.actor().followers(), mentionUris);
+        String visibility = Visibility.infer(o.to(), o.cc(), author.actor().followers(), mentionUris).apiName();
         Long parent = o.inReplyTo() == null ? null : statusByUri(o.inReplyTo(), depth).orElse(null);
         String host = URI.create(author.actor().uri()).getAuthority();
         List<RemoteMedia> media = domains.rejectsMedia(host) ? List.of() : o.media();

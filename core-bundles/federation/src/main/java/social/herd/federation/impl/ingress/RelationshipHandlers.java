@@ -61,7 +61,7 @@ public final class RelationshipHandlers {
         return switch (a.type()) {
             case "Follow" -> follow(a, signer);
             case "Accept", "Reject" -> answer(a, signer);
-            case "Block" -> local(a.object()).map(t -> { graph.remoteBlock(signer.accountId(), t.id()); return true; }).orElse(false);
+            case "Block" -> local(a.objectId()).map(t -> { graph.remoteBlock(signer.accountId(), t.id()); return true; }).orElse(false);
             case "Move" -> move(a, signer);
             default -> false;
         };
@@ -69,7 +69,7 @@ public final class RelationshipHandlers {
 
     /** Undo of a Follow or Block; false for other inner types (content handles those). */
     public boolean undo(ParsedActivity a, RemoteAccount signer) {
-        JsonNode inner = a.objectNode();
+        JsonNode inner = a.object();
         if (inner == null) return false;
         String type = ApJson.types(inner).stream().findFirst().orElse("");
         Optional<AccountSummary> target = local(ApJson.id(inner.path("object")));
@@ -82,7 +82,7 @@ public final class RelationshipHandlers {
     }
 
     private boolean follow(ParsedActivity a, RemoteAccount signer) {
-        Optional<AccountSummary> target = local(a.object());
+        Optional<AccountSummary> target = local(a.objectId());
         if (target.isEmpty()) return false;
         Verdict v = moderation.review(new IncomingActivity("Follow", signer.actor().uri(), signer.actor().domain(),
                 "", "", "", false, "public", 0, java.util.List.of()));
@@ -101,10 +101,10 @@ public final class RelationshipHandlers {
 
     private boolean answer(ParsedActivity a, RemoteAccount signer) {
         // the object is our Follow, embedded or by id; its actor is the local follower
-        JsonNode follow = a.objectNode();
+        JsonNode follow = a.object();
         String followerUri = follow != null ? ApJson.id(follow.path("actor")) : null;
-        if (followerUri == null && a.object() != null) {
-            String id = a.object();
+        if (followerUri == null && a.objectId() != null) {
+            String id = a.objectId();
             followerUri = id.contains("#") ? id.substring(0, id.indexOf('#')) : null;
         }
         Optional<AccountSummary> follower = local(followerUri);
@@ -115,7 +115,7 @@ public final class RelationshipHandlers {
     }
 
     private boolean move(ParsedActivity a, RemoteAccount signer) {
-        if (!signer.actor().uri().equals(a.object()) || a.target() == null) return false;
+        if (!signer.actor().uri().equals(a.objectId()) || a.target() == null) return false;
         if (runtime.uris().isLocal(a.target())) return false; // moves to us start from our side
         try {
             RemoteAccount target = actors.fetch(a.target());

@@ -51,6 +51,9 @@ public final class FetchAccess {
             }
             return Optional.empty();
         }
+        String keyHost = keyHost(h);
+        // a blocked server is refused before anything is fetched to verify it
+        if (keyHost != null && domains.refused(keyHost)) throw ApiException.forbidden("Domain is blocked");
         try {
             RemoteAccount a = authenticator.authenticate("GET", pathAndQuery(uri), h, null, false);
             if (a == null) throw new ApiException(401, "Request not signed");
@@ -60,6 +63,20 @@ public final class FetchAccess {
             if (!signatureRequired || !runtime.settings().authorizedFetch()) return Optional.empty();
             throw new ApiException(401, "Request not signed");
         }
+    }
+
+    private static final java.util.regex.Pattern KEY_ID =
+            java.util.regex.Pattern.compile("(?i)keyid=\"(https?://[^\"/]+)");
+
+    /** The host of the keyId a signature names (either scheme), or null. */
+    static String keyHost(Map<String, String> h) {
+        for (String name : new String[] {"signature-input", "signature", "authorization"}) {
+            String v = h.get(name);
+            if (v == null) continue;
+            java.util.regex.Matcher m = KEY_ID.matcher(v);
+            if (m.find()) return java.net.URI.create(m.group(1)).getAuthority();
+        }
+        return null;
     }
 
     static Map<String, String> headers(HttpHeaders headers) {
