@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/env.sh
-apt_install redis-server python3-mastodon ffmpeg
-# masto.js 8 and Node 22 for the client acceptance tests (versions pinned in package-lock.json)
+# nginx-light: the TLS proxy in front of Herd for the Fedify peer test (openssl makes its test CA)
+apt_install redis-server python3-mastodon ffmpeg nginx-light openssl
+# masto.js 8, Fedify 2.3.6 and Node 22 for the client and peer acceptance tests (versions pinned in package-lock.json)
 (cd itests/clients && npm ci --no-audit --no-fund --loglevel=error)
 exec mvn -B -ntp verify "$@"

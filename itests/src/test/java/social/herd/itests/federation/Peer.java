@@ -22,21 +22,46 @@ final class Peer implements AutoCloseable {
     final ServerProcess server;
     final String publicUrl;
     final Http http;
+    /** Where the test itself sends its API requests: the server's own port, never a proxy in front. */
+    final String apiBase;
 
     private Peer(ServerProcess server, String publicUrl) {
         this.server = server;
         this.publicUrl = publicUrl;
         this.http = server.http();
+        this.apiBase = publicUrl.startsWith("http://") ? publicUrl.replace("localhost", "127.0.0.1")
+                : "http://127.0.0.1:" + server.port();
     }
 
     /** A server whose public URL (and so its domain) uses {@code host} ("localhost" or "127.0.0.1"). */
     static Peer start(String host, String... env) {
+        return prepare(host, dir -> { }, env);
+    }
+
+    /** What a test writes into the server's folder before it starts (e.g. deploy/*.config). */
+    interface Setup {
+        void into(java.nio.file.Path home) throws java.io.IOException;
+    }
+
+    static Peer prepare(String host, Setup setup, String... env) {
         ServerProcess s = ServerProcess.copyOfRuntime();
-        String url = "http://" + host + ":" + s.port();
-        s.env("HERD_PUBLIC_URL", url).env("HERD_FEDERATION_ALLOW_PRIVATE", "true");
+        try {
+            setup.into(s.home());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return start(s, "http://" + host + ":" + s.port(), env);
+    }
+
+    /**
+     * A server whose public URL is {@code publicUrl} (e.g. https through a TLS proxy on another
+     * port); the test still talks to its own http port directly.
+     */
+    static Peer start(ServerProcess s, String publicUrl, String... env) {
+        s.env("HERD_PUBLIC_URL", publicUrl).env("HERD_FEDERATION_ALLOW_PRIVATE", "true");
         for (int i = 0; i + 1 < env.length; i += 2) s.env(env[i], env[i + 1]);
         s.startAndAwaitReady(Duration.ofSeconds(120));
-        return new Peer(s, url);
+        return new Peer(s, publicUrl);
     }
 
     String domain() {
@@ -87,7 +112,7 @@ final class Peer implements AutoCloseable {
         }
 
         Http.Reply get(String path) {
-            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.publicUrl.replace("localhost", "127.0.0.1") + path))
+            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.apiBase + path))
                     .header("Authorization", "Bearer " + token).GET());
         }
 
@@ -96,7 +121,7 @@ final class Peer implements AutoCloseable {
         }
 
         Http.Reply send(String method, String path, String form) {
-            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.publicUrl.replace("localhost", "127.0.0.1") + path))
+            return peer.http.send(HttpRequest.newBuilder(URI.create(peer.apiBase + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .method(method, HttpRequest.BodyPublishers.ofString(form == null ? "" : form)));
