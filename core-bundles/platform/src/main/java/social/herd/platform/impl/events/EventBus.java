@@ -107,7 +107,12 @@ public final class EventBus implements Events, JobHandler {
             return;
         }
         List<String> failed = new ArrayList<>();
-        for (Map.Entry<String, Subscription> e : subscribers.entrySet()) {
+        // one view of who is registered for the whole dispatch: on a node still starting (after a
+        // crash) a subscriber may register while this runs; checked live, it could be missed by the
+        // loop below yet count as "registered here" for the registry check, and get the event from
+        // neither. With the snapshot it gets its own delivery job instead.
+        Map<String, Subscription> registered = Map.copyOf(subscribers);
+        for (Map.Entry<String, Subscription> e : registered.entrySet()) {
             if (!e.getValue().types().contains(event.type())) continue;
             try {
                 e.getValue().subscriber().on(event);
@@ -121,7 +126,7 @@ public final class EventBus implements Events, JobHandler {
             // known elsewhere (or before a restart) but not registered here yet: its own job retries
             // until it is, so a crash or a node still starting never loses the event for it
             for (Map.Entry<String, List<String>> k : registry.known().entrySet()) {
-                if (!subscribers.containsKey(k.getKey()) && k.getValue().contains(event.type())) failed.add(k.getKey());
+                if (!registered.containsKey(k.getKey()) && k.getValue().contains(event.type())) failed.add(k.getKey());
             }
         }
         for (String name : failed) {
