@@ -12,7 +12,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.federation.RemoteAccounts.RemoteAccount;
-import social.herd.api.jobs.JobQueue;
 import social.herd.api.jobs.JobRequest;
 import social.herd.api.jobs.Queues;
 import social.herd.api.kv.RateLimiter;
@@ -43,18 +42,18 @@ public final class InboxService {
     private final RequestAuthenticator authenticator;
     private final DomainPolicy domains;
     private final HostStates hosts;
-    private final JobQueue jobs;
+    private final IngressWriter ingress;
     private final RateLimiter limiter;
     private final FederationRuntime runtime;
 
     @Activate
     public InboxService(@Reference RequestAuthenticator authenticator, @Reference DomainPolicy domains,
-                        @Reference HostStates hosts, @Reference JobQueue jobs, @Reference RateLimiter limiter,
+                        @Reference HostStates hosts, @Reference IngressWriter ingress, @Reference RateLimiter limiter,
                         @Reference FederationRuntime runtime) {
         this.authenticator = authenticator;
         this.domains = domains;
         this.hosts = hosts;
-        this.jobs = jobs;
+        this.ingress = ingress;
         this.limiter = limiter;
         this.runtime = runtime;
     }
@@ -105,7 +104,12 @@ public final class InboxService {
         payload.put("signer", Long.toString(signer.accountId()));
         if (recipient != null) payload.put("recipient", recipient);
         payload.put("activity", activity);
-        jobs.enqueue(new JobRequest(Queues.INGRESS, IngressJob.TYPE, Json.write(payload), null, 8));
+        try {
+            ingress.write(new JobRequest(Queues.INGRESS, IngressJob.TYPE, Json.write(payload), null, 8));
+        } catch (IllegalStateException e) {
+            // not stored: the sender must try again later, as after any 5xx
+            throw new ApiException(503, "Busy, try again later");
+        }
     }
 
     static String actorOf(JsonNode activity) {

@@ -22,8 +22,15 @@ import social.herd.federation.impl.signatures.SignedRequest;
 @Component(service = RequestAuthenticator.class)
 public final class RequestAuthenticator {
 
+    /** A verified key: who owns it and the parsed key, kept briefly (parsing PEM and a query per request would dominate). */
+    private record Known(RemoteAccount account, java.security.PublicKey key, long loadedAt) {}
+
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    private static final int MAX_KEYS = 50_000;
+
     private final FederationRuntime runtime;
     private final ActorStore actors;
+    private final java.util.concurrent.ConcurrentHashMap<String, Known> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public RequestAuthenticator(@Reference FederationRuntime runtime, @Reference ActorStore actors) {
@@ -50,11 +57,20 @@ public final class RequestAuthenticator {
 
     private java.security.PublicKey resolve(String keyId, boolean refresh, AtomicReference<RemoteAccount> signer,
                                             AtomicReference<FetchFailure> failed) throws Exception {
+        Known k = refresh ? null : keys.get(keyId);
+        if (k != null && System.nanoTime() - k.loadedAt() < KEEP_NANOS) {
+            signer.set(k.account());
+            return k.key();
+        }
         try {
             RemoteAccount a = actors.byKeyId(keyId, refresh);
             if (a.actor().publicKeyPem() == null) return null;
             signer.set(a);
-            return PemKeys.parse(a.actor().publicKeyPem());
+            java.security.PublicKey key = PemKeys.parse(a.actor().publicKeyPem());
+            // a failing signature re-fetches (refresh) and replaces this, so a rotated key heals at once
+            if (keys.size() >= MAX_KEYS) keys.clear();
+            keys.put(keyId, new Known(a, key, System.nanoTime()));
+            return key;
         } catch (FetchFailure f) {
             failed.set(f);
             return null;
