@@ -4,7 +4,8 @@
 # same cores in the same run. One local account with 10,000 remote followers (seeded with SQL: 20
 # per host, each host one shared inbox) posts POSTS statuses; every post is one signed delivery per
 # host. Measured: from the first post until every peer has received every delivery.
-# Usage: bench/delivery.sh [posts] [hosts] [followers]   (defaults: 20 500 10000)
+# Usage: [PUSH_WORKERS=n] bench/delivery.sh [posts] [hosts] [followers]   (defaults: 20 500 10000;
+# PUSH_WORKERS overrides the push queue's worker threads, 8 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -27,6 +28,7 @@ read -r -a PORTS <<< "$(ask ports)"
 
 copy_herd
 printf 'rate_limit_requests=I"1000000000"\n' > "$work/herd/deploy/social.herd.web.config"
+[[ -n "${PUSH_WORKERS:-}" ]] && printf "workers_push=I\"%s\"\n" "$PUSH_WORKERS" > "$work/herd/deploy/social.herd.jobs.config"
 export HERD_FEDERATION_ALLOW_PRIVATE=true
 start_herd
 psql_herd() { psql -q -h 127.0.0.1 -p "$(cat "$work/herd/data/pg/herd.port")" -U postgres herd "$@"; }
