@@ -64,6 +64,10 @@ final class FakePeer implements AutoCloseable {
     final int port;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
+    /** Arbitrary JSON documents served at "host/path" (host as in the Host header). */
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
+    /** Extra WebFinger answers: "user@host" to an actor id. */
+    private final Map<String, String> webfinger = new ConcurrentHashMap<>();
 
     private FakePeer(HttpServer server) {
         this.server = server;
@@ -107,6 +111,23 @@ final class FakePeer implements AutoCloseable {
         return a;
     }
 
+    /** Serves {@code json} (as activity+json) at the path of {@code url}, for the authority of {@code url}. */
+    void serve(String url, String json) {
+        URI u = URI.create(url);
+        documents.put(u.getRawAuthority() + u.getRawPath(), json);
+    }
+
+    /** The document served at {@code url}, or null. */
+    String documentAt(String url) {
+        URI u = URI.create(url);
+        return documents.get(u.getRawAuthority() + u.getRawPath());
+    }
+
+    /** Answers WebFinger for {@code acct} ("user@host") with the actor id {@code id}. */
+    void webfinger(String acct, String id) {
+        webfinger.put(acct, id);
+    }
+
     static KeyPair rsa() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -139,9 +160,20 @@ final class FakePeer implements AutoCloseable {
                 send(x, 200, "application/activity+json", JSON.writeValueAsString(document(actor)));
                 return;
             }
+            String document = documents.get(x.getRequestHeaders().getFirst("Host") + path);
+            if (document != null) {
+                send(x, 200, "application/activity+json", document);
+                return;
+            }
             if (path.equals("/.well-known/webfinger") && u.getRawQuery() != null) {
                 String resource = URLDecoder.decode(u.getRawQuery().replaceFirst("^.*resource=", "").replaceFirst("&.*$", ""),
                         StandardCharsets.UTF_8);
+                String extra = resource.startsWith("acct:") ? webfinger.get(resource.substring(5)) : null;
+                if (extra != null) {
+                    send(x, 200, "application/jrd+json", JSON.writeValueAsString(Map.of("subject", resource,
+                            "links", List.of(Map.of("rel", "self", "type", "application/activity+json", "href", extra)))));
+                    return;
+                }
                 for (Actor a : actors.values()) {
                     if (resource.equals("acct:" + a.acct())) {
                         send(x, 200, "application/jrd+json", JSON.writeValueAsString(Map.of("subject", resource,
