@@ -43,10 +43,7 @@ class FederatedGraphTest {
     }
 
     static String local(String prefix) {
-        String username = prefix + NAMES.incrementAndGet();
-        f.admin.create(username, username + "@example.org", Role.USER, true);
-        long userId = f.count("SELECT id FROM users WHERE email = '" + username + "@example.org'");
-        return "user:" + userId + ":" + f.count("SELECT account_id FROM users WHERE id = " + userId);
+        return f.userToken(prefix + NAMES.incrementAndGet());
     }
 
     /** A stored remote actor on its own domain; its id. */

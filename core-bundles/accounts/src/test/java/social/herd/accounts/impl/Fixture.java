@@ -1,5 +1,7 @@
 package social.herd.accounts.impl;
 
+import social.herd.api.auth.Role;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,6 +92,13 @@ final class Fixture implements AutoCloseable {
         federatedGraph = new FederatedGraphService(db, ids, events, Clock.systemUTC());
         purge = new AccountPurgeTask(db, Clock.systemUTC());
         keys = new ActorKeyService(db, Clock.systemUTC());
+    }
+
+    /** A confirmed user named {@code username}; its API token, {@code user:<userId>:<accountId>}. */
+    String userToken(String username) {
+        admin.create(username, username + "@example.org", Role.USER, true);
+        long userId = count("SELECT id FROM users WHERE email = '" + username + "@example.org'");
+        return "user:" + userId + ":" + count("SELECT account_id FROM users WHERE id = " + userId);
     }
 
     @Override

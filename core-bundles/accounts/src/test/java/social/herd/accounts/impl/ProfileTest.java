@@ -38,10 +38,7 @@ class ProfileTest {
 
     /** A confirmed user's token, {@code user:<userId>:<accountId>}. */
     private static String user(String username) {
-        f.admin.create(username, username + "@example.org", Role.USER, true);
-        long userId = f.count("SELECT id FROM users WHERE email = '" + username + "@example.org'");
-        long accountId = f.count("SELECT account_id FROM users WHERE id = " + userId);
-        return "user:" + userId + ":" + accountId;
+        return f.userToken(username);
     }
 
     private static String accountId(String token) {

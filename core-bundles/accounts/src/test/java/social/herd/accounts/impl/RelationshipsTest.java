@@ -47,11 +47,7 @@ class RelationshipsTest {
 
     /** A confirmed user with a fresh name; the token is {@code user:<userId>:<accountId>}. */
     static String user(String prefix) {
-        String username = prefix + NAMES.incrementAndGet();
-        f.admin.create(username, username + "@example.org", Role.USER, true);
-        long userId = f.count("SELECT id FROM users WHERE email = '" + username + "@example.org'");
-        long accountId = f.count("SELECT account_id FROM users WHERE id = " + userId);
-        return "user:" + userId + ":" + accountId;
+        return f.userToken(prefix + NAMES.incrementAndGet());
     }
 
     static String id(String token) {
