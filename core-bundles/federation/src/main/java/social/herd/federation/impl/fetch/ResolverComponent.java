@@ -101,15 +101,11 @@ public final class ResolverComponent implements Resolver {
                 return notes.statusByUri(id, 0).map(Found.Status::new);
             }
             // a profile page URL: the document names the actor by its id, which may differ
-            if (!sameHost(id, url)) return Optional.empty();
+            if (!NoteStore.sameHost(id, url)) return Optional.empty();
             return Optional.of(new Found.Account(actors.store(doc, id).accountId()));
         } catch (FetchFailure | RuntimeException e) {
             LOG.debug("could not resolve {}: {}", url, e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static boolean sameHost(String a, String b) {
-        return URI.create(a).getAuthority().equalsIgnoreCase(URI.create(b).getAuthority());
     }
 }

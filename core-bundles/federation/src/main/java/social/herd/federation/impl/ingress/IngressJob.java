@@ -71,13 +71,6 @@ public final class IngressJob implements JobHandler {
     }
 
     private boolean applied(String id) {
-        return db.read(tx -> {
-            try (var ps = tx.connection().prepareStatement("SELECT 1 FROM federation_applied WHERE activity_id = ?")) {
-                ps.setString(1, id);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return db.read(tx -> tx.mapper(AppliedMapper.class).applied(id));
     }
 }

@@ -150,7 +150,8 @@ public final class NoteStore {
         return remote.byUri(href).map(RemoteAccount::accountId);
     }
 
-    static boolean sameHost(String a, String b) {
+    /** Whether two URIs are on the same server (authority, port included); false for anything unparsable. */
+    public static boolean sameHost(String a, String b) {
         try {
             String ha = URI.create(a).getAuthority();
             return ha != null && ha.equalsIgnoreCase(URI.create(b).getAuthority());
