@@ -53,7 +53,12 @@ public final class Deliveries {
         Set<String> targets = distinct(inboxes);
         if (targets.isEmpty()) return 0;
         // all deliveries of one activity in one transaction: one commit instead of one per server
-        if (tx == null) return db.transaction(t -> send(t, signerAccountId, activity, targets));
+        if (tx == null) return db.transaction(t -> enqueue(t, signerAccountId, activity, targets));
+        return enqueue(tx, signerAccountId, activity, targets);
+    }
+
+    /** One push job per (already filtered) inbox, in {@code tx}. */
+    private int enqueue(Tx tx, long signerAccountId, Map<String, Object> activity, Set<String> targets) {
         String body = Documents.write(activity);
         int n = 0;
         for (String inbox : targets) {
