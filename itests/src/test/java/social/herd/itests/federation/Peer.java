@@ -81,6 +81,7 @@ final class Peer implements AutoCloseable {
                         + "&username=" + enc(username + "@example.com") + "&password=" + enc(password));
         assertThat(token.status()).as(token.body()).isEqualTo(200);
         User u = new User(this, username, token.json().get("access_token").asText());
+        u.password = password;
         u.id = u.get("/api/v1/accounts/verify_credentials").json().get("id").asText();
         return u;
     }
@@ -100,6 +101,7 @@ final class Peer implements AutoCloseable {
         final String username;
         final String token;
         String id;
+        String password;
 
         User(Peer peer, String username, String token) {
             this.peer = peer;

@@ -3,6 +3,7 @@ package social.herd.itests.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import social.herd.itests.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,6 +158,66 @@ class TwoServersTest {
         bob.ok(bob.post("/api/v1/accounts/" + aliceOnB + "/block", ""));
         alice.await("/api/v1/accounts/relationships?id[]=" + bobOnA, r -> !r.get(0).get("following").asBoolean());
         assertThat(bob.ok(bob.get("/api/v1/accounts/" + bob.id + "/followers")).size()).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void aMoveWithinAServerTakesFollowersOnBothServersAlong() {
+        Peer.User erin = a.user("erin");
+        Peer.User frank = a.user("frank");
+        Peer.User gil = b.user("gil");
+        String erinOnB = gil.lookup(erin.handle());
+        gil.ok(gil.post("/api/v1/accounts/" + erinOnB + "/follow", ""));
+        gil.await("/api/v1/accounts/relationships?id[]=" + erinOnB, r -> r.get(0).get("following").asBoolean());
+        dave.ok(dave.post("/api/v1/accounts/" + erin.id + "/follow", ""));
+
+        // the new account names the old one first, or the move is refused
+        Http.Reply refused = erin.post("/api/v1/accounts/move", "password=" + Peer.enc(erin.password)
+                + "&moved_to_uri=" + Peer.enc(a.publicUrl + "/users/frank"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        JsonNode aliased = frank.ok(frank.post("/api/v1/accounts/alias", "also_known_as_uris[]=" + Peer.enc(erin.handle())));
+        assertThat(aliased.at("/source/also_known_as_uris/0").asText()).isEqualTo(a.publicUrl + "/users/erin");
+        Http.Reply moved = erin.post("/api/v1/accounts/move", "password=" + Peer.enc(erin.password)
+                + "&moved_to_uri=" + Peer.enc(a.publicUrl + "/users/frank"));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+
+        // B: gil now follows frank (a Follow accepted by A), erin shows where she went
+        String frankOnB = gil.lookup(frank.handle());
+        gil.await("/api/v1/accounts/relationships?id[]=" + frankOnB, r -> r.get(0).get("following").asBoolean());
+        assertThat(gil.ok(gil.get("/api/v1/accounts/relationships?id[]=" + erinOnB)).get(0).get("following").asBoolean())
+                .isFalse();
+        gil.await("/api/v1/accounts/" + erinOnB, x -> x.path("moved").path("acct").asText().equals(frank.handle()));
+        // A: the local follower moved at once; frank's followers are both
+        assertThat(dave.ok(dave.get("/api/v1/accounts/relationships?id[]=" + frank.id)).get(0).get("following").asBoolean())
+                .isTrue();
+        frank.await("/api/v1/accounts/" + frank.id + "/followers", f -> f.size() == 2);
+    }
+
+    @Test
+    @Order(10)
+    void aMoveToAnotherServerTakesFollowersOnBothServersAlong() {
+        Peer.User ivy = a.user("ivy");
+        Peer.User jon = b.user("jon");
+        Peer.User kim = b.user("kim");
+        String ivyOnB = kim.lookup(ivy.handle());
+        kim.ok(kim.post("/api/v1/accounts/" + ivyOnB + "/follow", ""));
+        kim.await("/api/v1/accounts/relationships?id[]=" + ivyOnB, r -> r.get(0).get("following").asBoolean());
+        dave.ok(dave.post("/api/v1/accounts/" + ivy.id + "/follow", ""));
+
+        jon.ok(jon.post("/api/v1/accounts/alias", "also_known_as_uris[]=" + Peer.enc("@" + ivy.handle())));
+        Http.Reply moved = ivy.post("/api/v1/accounts/move", "password=" + Peer.enc(ivy.password)
+                + "&moved_to_uri=" + Peer.enc(jon.handle()));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(202);
+
+        // B: the Move names B's own jon, who listed ivy: kim follows jon directly
+        kim.await("/api/v1/accounts/relationships?id[]=" + jon.id, r -> r.get(0).get("following").asBoolean());
+        kim.await("/api/v1/accounts/" + ivyOnB, x -> x.path("moved").path("acct").asText().equals(jon.username));
+        // A: dave's follow of ivy became a follow of jon, accepted by B
+        String jonOnA = dave.lookup(jon.handle());
+        dave.await("/api/v1/accounts/relationships?id[]=" + jonOnA, r -> r.get(0).get("following").asBoolean());
+        assertThat(dave.ok(dave.get("/api/v1/accounts/relationships?id[]=" + ivy.id)).get(0).get("following").asBoolean())
+                .isFalse();
+        assertThat(ivy.ok(ivy.get("/api/v1/accounts/" + ivy.id)).at("/moved/acct").asText()).isEqualTo(jon.handle());
     }
 
     static JsonNode find(JsonNode statuses, String uri) {

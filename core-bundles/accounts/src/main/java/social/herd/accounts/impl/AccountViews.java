@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.AccountRow;
+import social.herd.accounts.impl.db.MoveMapper;
 import social.herd.accounts.impl.db.UserRow;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.db.Tx;
@@ -39,8 +40,9 @@ public final class AccountViews {
     /** What the user typed, for editing (source fields are plain text). */
     public record SourceField(String name, String value) {}
 
+    /** {@code also_known_as_uris}: the aliases set for moves to this account (GoToSocial's field). */
     public record Source(String privacy, boolean sensitive, String language, String note, List<SourceField> fields,
-                         int followRequestsCount) {}
+                         int followRequestsCount, List<String> alsoKnownAsUris) {}
 
     public record Role(String id, String name, String permissions, String color, boolean highlighted) {}
 
@@ -103,11 +105,10 @@ public final class AccountViews {
     }
 
     /** @param followRequests pending follow requests to this account ({@code source.follow_requests_count}) */
-    public CredentialAccount credentials(AccountRow a, UserRow u, int followRequests) {
+    public CredentialAccount credentials(Tx tx, AccountRow a, UserRow u, int followRequests) {
         Source source = new Source(u.defaultPrivacy(), u.defaultSensitive(), u.defaultLanguage(), a.note(),
-                sourceFields(a), followRequests);
-        // only remote accounts move for now, so a user's own account has no moved to look up
-        return new CredentialAccount(account(a, null), source, role(u.role()));
+                sourceFields(a), followRequests, tx.mapper(MoveMapper.class).aliases(a.id()));
+        return new CredentialAccount(account(tx, a), source, role(u.role()));
     }
 
     /** Mastodon's {@code GET /api/v1/preferences}; keys contain colons, hence a map. */

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import social.herd.accounts.impl.db.AccountMapper;
+import social.herd.accounts.impl.db.MoveMapper;
 import social.herd.accounts.impl.db.AccountRow;
 import social.herd.accounts.impl.db.GraphMapper;
 import social.herd.api.accounts.AccountDirectory;
@@ -65,6 +66,11 @@ public final class Directory implements AccountDirectory, SocialGraph {
             }
             return out;
         });
+    }
+
+    @Override
+    public List<String> alsoKnownAs(long accountId) {
+        return db.read(tx -> tx.mapper(MoveMapper.class).aliases(accountId));
     }
 
     @Override

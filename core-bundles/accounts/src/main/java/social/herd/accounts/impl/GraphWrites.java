@@ -1,7 +1,10 @@
 package social.herd.accounts.impl;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import social.herd.accounts.impl.db.AccountRow;
+import social.herd.accounts.impl.db.GraphMapper;
 import social.herd.accounts.impl.db.RelationshipMapper;
 import social.herd.api.db.Tx;
 import social.herd.api.events.EventTypes;
@@ -69,6 +72,43 @@ final class GraphWrites {
             events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, followerId, targetId);
         }
         return true;
+    }
+
+    /**
+     * Moves the local followers of {@code sourceId} to {@code target}, as Mastodon does on a move:
+     * each follows the target (a request when it is remote or locked; the options of the old
+     * follow are copied) and the old follow ends ({@code account.unfollowed}). Followers the
+     * target blocks, or who block it or its domain, keep the old follow. Nothing moves to a
+     * suspended target.
+     *
+     * @return the followers that now follow, or asked to follow, the target
+     */
+    List<Long> moveFollowers(Tx tx, long sourceId, AccountRow target, Instant now) {
+        if (target.suspendedAt() != null) return List.of();
+        RelationshipMapper r = tx.mapper(RelationshipMapper.class);
+        long targetId = target.id();
+        boolean asRequest = target.locked() || !target.local();
+        List<Long> moved = new ArrayList<>();
+        for (long follower : r.localFollowerIds(sourceId)) {
+            if (follower == targetId || !mayFollow(r, follower, target)) continue;
+            if (!tx.mapper(GraphMapper.class).follows(follower, targetId)
+                    && r.copyFollow(ids.nextId(), follower, sourceId, targetId, asRequest, now) > 0) {
+                if (asRequest) {
+                    events.pair(tx, EventTypes.FOLLOW_REQUESTED, follower, targetId);
+                } else {
+                    r.addToFollowCounts(follower, targetId, 1);
+                    events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, follower, targetId);
+                }
+            }
+            endFollow(tx, follower, sourceId);
+            moved.add(follower);
+        }
+        return moved;
+    }
+
+    private static boolean mayFollow(RelationshipMapper r, long follower, AccountRow target) {
+        return !r.blockedEitherWay(follower, target.id())
+                && (target.local() || !r.domainBlocked(follower, target.domain()));
     }
 
     /** Ends the follow of follower → target, if any; {@code account.unfollowed} when it existed. */

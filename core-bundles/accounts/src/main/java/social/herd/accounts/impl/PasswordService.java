@@ -150,6 +150,12 @@ public final class PasswordService {
         setPassword(userId, newPassword);
     }
 
+    /** Whether {@code password} is the current password of the user owning local account {@code accountId}. */
+    public boolean matches(long accountId, String password) {
+        UserRow user = db.read(tx -> tx.mapper(UserMapper.class).byAccountId(accountId));
+        return user != null && password != null && hasher.verify(password, user.passwordHash());
+    }
+
     /** Sets a password without any check but the hash (operators, the CLI); ends the user's sessions. */
     void setPassword(long userId, String password) {
         String passwordHash = hasher.hash(password);

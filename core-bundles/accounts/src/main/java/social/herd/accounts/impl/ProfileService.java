@@ -126,7 +126,7 @@ public final class ProfileService {
             UserRow u = tx.mapper(UserMapper.class).byAccountId(accountId);
             if (a == null || u == null) throw ApiException.notFound();
             requireUsable(u);
-            return views.credentials(a, u, tx.mapper(RelationshipMapper.class).countFollowRequests(accountId));
+            return views.credentials(tx, a, u, tx.mapper(RelationshipMapper.class).countFollowRequests(accountId));
         });
     }
 
@@ -177,7 +177,7 @@ public final class ProfileService {
                     users.updatePostingDefaults(u.id(), p.privacy() == null ? u.defaultPrivacy() : p.privacy(),
                             or(p.sensitive(), u.defaultSensitive()), language, now);
                 }
-                return views.credentials(accounts.byId(accountId), users.byAccountId(accountId),
+                return views.credentials(tx, accounts.byId(accountId), users.byAccountId(accountId),
                         tx.mapper(RelationshipMapper.class).countFollowRequests(accountId));
             });
         } catch (RuntimeException e) {

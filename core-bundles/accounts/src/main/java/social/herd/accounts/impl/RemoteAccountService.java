@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.osgi.service.component.annotations.Reference;
 import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.accounts.impl.db.AccountRow;
 import social.herd.accounts.impl.db.FollowPair;
-import social.herd.accounts.impl.db.GraphMapper;
 import social.herd.accounts.impl.db.RelationshipMapper;
 import social.herd.accounts.impl.db.RemoteAccountValues;
 import social.herd.accounts.impl.db.RemoteActorRow;
@@ -169,11 +167,9 @@ public final class RemoteAccountService implements RemoteAccounts {
     }
 
     /**
-     * Records the move ({@code account.updated} the first time), then moves each local follower
-     * that may follow the target: a request when the target is remote or locked, else a follow
-     * (options copied from the old follow), and the old follow ends ({@code account.unfollowed}),
-     * as Mastodon does. Followers the target blocks (or who block it) keep the old follow. A
-     * repeated call finds no followers left to move and answers an empty list.
+     * Records the move ({@code account.updated} the first time), then moves the local followers
+     * ({@link GraphWrites#moveFollowers}). A repeated call finds no followers left to move and
+     * answers an empty list.
      */
     @Override
     public List<Long> moved(long accountId, long targetAccountId) {
@@ -187,31 +183,8 @@ public final class RemoteAccountService implements RemoteAccounts {
             if (tx.mapper(RemoteMapper.class).setMovedTo(accountId, targetAccountId, now) > 0) {
                 events.account(tx, EventTypes.ACCOUNT_UPDATED, accountId);
             }
-            if (target.suspendedAt() != null) return List.<Long>of();
-            RelationshipMapper r = tx.mapper(RelationshipMapper.class);
-            boolean asRequest = target.locked() || !target.local();
-            List<Long> moved = new ArrayList<>();
-            for (long follower : r.localFollowerIds(accountId)) {
-                if (follower == targetAccountId || !mayFollow(r, follower, target)) continue;
-                if (!tx.mapper(GraphMapper.class).follows(follower, targetAccountId)
-                        && r.copyFollow(ids.nextId(), follower, accountId, targetAccountId, asRequest, now) > 0) {
-                    if (asRequest) {
-                        events.pair(tx, EventTypes.FOLLOW_REQUESTED, follower, targetAccountId);
-                    } else {
-                        r.addToFollowCounts(follower, targetAccountId, 1);
-                        events.pair(tx, EventTypes.ACCOUNT_FOLLOWED, follower, targetAccountId);
-                    }
-                }
-                graph.endFollow(tx, follower, accountId);
-                moved.add(follower);
-            }
-            return moved;
+            return graph.moveFollowers(tx, accountId, target, now);
         });
-    }
-
-    private static boolean mayFollow(RelationshipMapper r, long follower, AccountRow target) {
-        return !r.blockedEitherWay(follower, target.id())
-                && (target.local() || !r.domainBlocked(follower, target.domain()));
     }
 
     private void unfollowed(Tx tx, FollowPair p) {

@@ -68,6 +68,7 @@ final class Fixture implements AutoCloseable {
     final ActorKeyService keys;
     final RemoteAccountService remoteAccounts;
     final FederatedGraphService federatedGraph;
+    final AccountMoves moves;
 
     Fixture(Path dataDir) {
         ds = new PooledDataSource(Map.of("url", TestPostgres.freshDatabase(), "user", "postgres", "pool_size", 4));
@@ -90,6 +91,7 @@ final class Fixture implements AutoCloseable {
         deletion = new AccountDeletion(db, limiter, cache, passwords, events, HASHER, Clock.systemUTC());
         remoteAccounts = new RemoteAccountService(db, ids, events, Clock.systemUTC());
         federatedGraph = new FederatedGraphService(db, ids, events, Clock.systemUTC());
+        moves = new AccountMoves(db, ids, events, passwords, settings, Clock.systemUTC());
         purge = new AccountPurgeTask(db, Clock.systemUTC());
         keys = new ActorKeyService(db, Clock.systemUTC());
     }

@@ -1,6 +1,7 @@
 package social.herd.api.accounts;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -19,4 +20,10 @@ public interface AccountDirectory {
      * unknown and suspended accounts are left out.
      */
     Map<Long, Object> render(Collection<Long> accountIds);
+
+    /**
+     * The actor ids a local account also answers to ({@code alsoKnownAs}): accounts its owner
+     * allowed to move here. Empty for remote and unknown accounts.
+     */
+    List<String> alsoKnownAs(long accountId);
 }

@@ -60,6 +60,12 @@ public final class EventTypes {
     /** Data: {@code account_id}: a local account was deleted (its content goes with it). */
     public static final String ACCOUNT_DELETED = "account.deleted";
 
+    /**
+     * Data: {@code account_id}, {@code target_id}: a local account moved to the target (which
+     * lists it in {@code alsoKnownAs}); its remote followers' servers hear {@code Move}.
+     */
+    public static final String ACCOUNT_MOVED = "account.moved";
+
     /** Data: {@code account_id}, {@code status_id}, {@code status_account_id}: a favourite was withdrawn. */
     public static final String STATUS_UNFAVOURITED = "status.unfavourited";
 

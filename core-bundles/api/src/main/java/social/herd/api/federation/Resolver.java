@@ -1,5 +1,6 @@
 package social.herd.api.federation;
 
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -26,4 +27,19 @@ public interface Resolver {
 
     /** The account or status at {@code url}, fetched when unknown. */
     Optional<Found> url(String url);
+
+    /**
+     * A remote actor as its server publishes it now.
+     *
+     * @param accountId its (refreshed) account
+     * @param alsoKnownAs the actor ids it lists as its other names
+     */
+    record Published(long accountId, List<String> alsoKnownAs) {}
+
+    /**
+     * Fetches the remote actor at {@code actorUri} again, never answering from the cache, and
+     * stores its profile: for checks that must see the current document, such as a move's
+     * target naming the moving account. Empty for local, unreachable or refused actors.
+     */
+    Optional<Published> refetch(String actorUri);
 }

@@ -247,6 +247,11 @@ final class Fixture implements AutoCloseable {
             }
             return out;
         }
+
+        @Override
+        public java.util.List<String> alsoKnownAs(long accountId) {
+            return java.util.List.of();
+        }
     }
 
     /** Follows, blocks and mutes as sets of pairs. */

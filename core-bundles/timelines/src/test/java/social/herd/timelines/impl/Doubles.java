@@ -63,6 +63,11 @@ final class Doubles {
             }
             return out;
         }
+
+        @Override
+        public java.util.List<String> alsoKnownAs(long accountId) {
+            return java.util.List.of();
+        }
     }
 
     /** Follows, blocks and mutes as sets of pairs. */

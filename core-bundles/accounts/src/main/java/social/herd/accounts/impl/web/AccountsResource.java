@@ -16,16 +16,19 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.accounts.api.SignUpTokens;
+import social.herd.accounts.impl.AccountMoves;
 import social.herd.accounts.impl.AccountViews;
 import social.herd.accounts.impl.ProfileService;
 import social.herd.accounts.impl.SignUpService;
@@ -37,7 +40,7 @@ import social.herd.web.api.WebRequests;
 
 /**
  * Mastodon's {@code /api/v1/accounts} endpoints owned by this bundle: sign-up, own credentials,
- * profile edits, look-ups and search. Thin: parse, call one service method, answer.
+ * profile edits, look-ups and search, and GoToSocial's alias and move. Thin: parse, call one service method, answer.
  */
 @Component(service = AccountsResource.class)
 @JakartarsResource
@@ -51,13 +54,15 @@ public final class AccountsResource {
 
     private final SignUpService signUps;
     private final ProfileService profiles;
+    private final AccountMoves moves;
     private final ServerSettings server;
 
     @Activate
     public AccountsResource(@Reference SignUpService signUps, @Reference ProfileService profiles,
-                            @Reference ServerSettings server) {
+                            @Reference AccountMoves moves, @Reference ServerSettings server) {
         this.signUps = signUps;
         this.profiles = profiles;
+        this.moves = moves;
         this.server = server;
     }
 
@@ -127,6 +132,64 @@ public final class AccountsResource {
                 in.get("source[privacy]"), in.bool("source[sensitive]"), in.get("source[language]"),
                 in.file("avatar"), in.file("header"));
         return profiles.update(accountId, update);
+    }
+
+    /**
+     * GoToSocial's {@code POST /api/v1/accounts/alias}: replaces the accounts that may move to this
+     * one ({@code also_known_as_uris[]}: actor ids, profile URLs or handles; none clears them).
+     * Answers the credential account, whose {@code source.also_known_as_uris} lists them.
+     */
+    @POST
+    @Path("alias")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:accounts")
+    public AccountViews.CredentialAccount aliasForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+                                                    @Context ContainerRequestContext request) {
+        return alias(FormInput.of(uri.getQueryParameters(), form), request);
+    }
+
+    @POST
+    @Path("alias")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:accounts")
+    public AccountViews.CredentialAccount aliasJson(@Context UriInfo uri, JsonNode body,
+                                                    @Context ContainerRequestContext request) {
+        return alias(FormInput.json(uri.getQueryParameters(), body), request);
+    }
+
+    private AccountViews.CredentialAccount alias(FormInput in, ContainerRequestContext request) {
+        long accountId = Auth.requireAccountId(request);
+        List<String> refs = in.list("also_known_as_uris");
+        moves.setAliases(accountId, refs == null ? List.of() : refs.stream().filter(r -> !r.isBlank()).toList());
+        return profiles.credentials(accountId);
+    }
+
+    /**
+     * GoToSocial's {@code POST /api/v1/accounts/move}: moves this account to {@code moved_to_uri}
+     * (which must list this account as an alias), confirmed with {@code password}. 202: the
+     * followers' servers are told in the background.
+     */
+    @POST
+    @Path("move")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.WILDCARD})
+    @RequiresScope("write:accounts")
+    public Response moveForm(@Context UriInfo uri, MultivaluedMap<String, String> form,
+                             @Context ContainerRequestContext request) {
+        return move(FormInput.of(uri.getQueryParameters(), form), request);
+    }
+
+    @POST
+    @Path("move")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope("write:accounts")
+    public Response moveJson(@Context UriInfo uri, JsonNode body, @Context ContainerRequestContext request) {
+        return move(FormInput.json(uri.getQueryParameters(), body), request);
+    }
+
+    private Response move(FormInput in, ContainerRequestContext request) {
+        long accountId = Auth.requireAccountId(request);
+        moves.move(accountId, in.get("password"), in.get("moved_to_uri"));
+        return Response.accepted(Map.of()).build();
     }
 
     @GET

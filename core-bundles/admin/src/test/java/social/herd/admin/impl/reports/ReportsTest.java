@@ -142,6 +142,11 @@ class ReportsTest {
             for (Long id : ids) out.put(id, Map.of("id", Long.toString(id)));
             return out;
         }
+
+        @Override
+        public java.util.List<String> alsoKnownAs(long accountId) {
+            return java.util.List.of();
+        }
     }
 
     static final class Statuses implements StatusDirectory {

@@ -108,4 +108,18 @@ public final class ResolverComponent implements Resolver {
             return Optional.empty();
         }
     }
+
+    @Override
+    public Optional<Published> refetch(String actorUri) {
+        if (actorUri == null || runtime.uris().isLocal(actorUri)) return Optional.empty();
+        try {
+            JsonNode doc = fetcher.get(actorUri);
+            if (!actorUri.equals(ApJson.id(doc))) return Optional.empty();
+            RemoteAccount stored = actors.store(doc, actorUri);
+            return Optional.of(new Published(stored.accountId(), ApJson.ids(doc, "alsoKnownAs")));
+        } catch (FetchFailure | RuntimeException e) {
+            LOG.debug("could not re-fetch {}: {}", actorUri, e.getMessage());
+            return Optional.empty();
+        }
+    }
 }

@@ -116,7 +116,17 @@ public final class RelationshipHandlers {
 
     private boolean move(ParsedActivity a, RemoteAccount signer) {
         if (!signer.actor().uri().equals(a.objectId()) || a.target() == null) return false;
-        if (runtime.uris().isLocal(a.target())) return false; // moves to us start from our side
+        if (runtime.uris().isLocal(a.target())) {
+            // a move to one of ours: our user must have named the old account as an alias
+            Optional<AccountSummary> target = local(a.target());
+            if (target.isEmpty()) return false;
+            if (!accounts.alsoKnownAs(target.get().id()).contains(signer.actor().uri())) {
+                LOG.info("federation move from={} to={} refused: target does not list the old account", signer.actor().uri(), a.target());
+                return true;
+            }
+            remote.moved(signer.accountId(), target.get().id());
+            return true;
+        }
         try {
             RemoteAccount target = actors.fetch(a.target());
             // the new account must name the old one in alsoKnownAs, or anyone could steal followers

@@ -42,7 +42,8 @@ import social.herd.federation.impl.render.NoteRenderer;
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_BLOCKED,
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_UNBLOCKED,
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_UPDATED,
-        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_DELETED})
+        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_DELETED,
+        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_MOVED})
 public final class OutgoingActivities implements EventSubscriber {
 
     private final Outbox outbox;
@@ -107,8 +108,19 @@ public final class OutgoingActivities implements EventSubscriber {
                     .ifPresent(p -> outbox.toFollowersAnd(e.id("account_id"), Activities.updateActor(p), true, List.of()));
             case EventTypes.ACCOUNT_DELETED -> actors.localUsername(e.id("account_id")).ifPresent(name ->
                     outbox.toFollowersAnd(e.id("account_id"), Activities.deleteActor(runtime.uris().actor(name)), true, List.of()));
+            case EventTypes.ACCOUNT_MOVED -> moved(e);
             default -> { }
         }
+    }
+
+    /** A local account moved: its remote followers' servers hear Move and move their followers. */
+    private void moved(Event e) {
+        long id = e.id("account_id");
+        Optional<String> name = actors.localUsername(id);
+        Optional<String> target = actors.of(e.id("target_id"));
+        if (name.isEmpty() || target.isEmpty()) return;
+        outbox.toFollowersAnd(id, Activities.move(runtime.uris().actor(name.get()), target.get(),
+                runtime.uris().followers(name.get())), true, List.of());
     }
 
     private boolean localPost(Event e) {

@@ -72,6 +72,18 @@ public final class Activities {
         return a;
     }
 
+    /**
+     * {@code Move} of a local account to {@code target}, as Mastodon sends it to the followers:
+     * object is the moving actor itself, and the target's document must list it in alsoKnownAs.
+     */
+    public static Map<String, Object> move(String actor, String target, String followers) {
+        Map<String, Object> a = base(actor + "#moves/" + stamp(), "Move", actor);
+        a.put("object", actor);
+        a.put("target", target);
+        a.put("to", List.of(followers));
+        return a;
+    }
+
     /** Accept or Reject of a remote Follow, embedding it with its original id as Mastodon does. */
     public static Map<String, Object> answerFollow(String type, String actor, String followId, String follower) {
         Map<String, Object> follow = new LinkedHashMap<>();

@@ -70,6 +70,8 @@ public final class ActorRenderer {
         d.put("endpoints", Map.of("sharedInbox", uris.sharedInbox()));
         image(e.path("avatar").asText(null)).ifPresent(i -> d.put("icon", i));
         image(e.path("header").asText(null)).ifPresent(i -> d.put("image", i));
+        List<String> aliases = accounts.alsoKnownAs(a.id());
+        if (!aliases.isEmpty()) d.put("alsoKnownAs", aliases);
         JsonNode moved = e.path("moved");
         if (moved.isObject() && moved.hasNonNull("uri")) d.put("movedTo", moved.path("uri").asText());
         return Optional.of(d);
