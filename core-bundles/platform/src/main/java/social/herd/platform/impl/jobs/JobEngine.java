@@ -53,17 +53,21 @@ public final class JobEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
     private static final int MAX_ERROR_CHARS = 4_000;
 
+    /** Due ready jobs, oldest first, straight from the (queue, run_at, id) index. */
     private static final String CLAIM = """
             UPDATE herd_jobs j
                SET state = 'running', attempt = j.attempt + 1, locked_by = ?,
                    locked_until = now() + ? * interval '1 millisecond'
               FROM (SELECT id FROM herd_jobs
-                     WHERE queue = ? AND type = ANY (?) AND attempt < max_attempts
-                       AND ((state = 'ready' AND run_at <= now()) OR (state = 'running' AND locked_until <= now()))
+                     WHERE queue = ? AND state = 'ready' AND run_at <= now()
+                       AND type = ANY (?) AND attempt < max_attempts
                      ORDER BY run_at, id
                      LIMIT ? FOR UPDATE SKIP LOCKED) due
              WHERE j.id = due.id
             RETURNING j.id, j.queue, j.type, j.payload, j.attempt, j.max_attempts, j.created_at""";
+    /** Jobs whose node died while running them (lease ran out); looked for once per poll interval. */
+    private static final String CLAIM_EXPIRED = CLAIM.replace("state = 'ready' AND run_at <= now()",
+            "state = 'running' AND locked_until <= now()").replace("ORDER BY run_at, id", "ORDER BY locked_until, id");
     private static final String DONE = "DELETE FROM herd_jobs WHERE id = ?";
     private static final String RETRY = "UPDATE herd_jobs SET state = 'ready', run_at = now() + ? * interval '1 millisecond', "
             + "locked_by = NULL, locked_until = NULL, last_error = ? WHERE id = ? AND locked_by = ? AND attempt = ?";
@@ -101,6 +105,13 @@ public final class JobEngine implements AutoCloseable {
     private volatile boolean running;
     private volatile long lastHeartbeat;
     private volatile long lastSweep;
+    /** NOTIFYs seen per queue: a lane found empty stays skipped until its queue is notified again. */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> notified = new ConcurrentHashMap<>();
+    /** Dispatcher thread only: the notification count at which a lane's claim came back short. */
+    private final Map<String, Long> drainedAt = new HashMap<>();
+    /** Dispatcher thread only: when every lane and the periodic tasks were last looked at. */
+    private long lastFullLook;
+    private volatile boolean lookEverywhere = true;
     private volatile boolean dbTrouble;
 
     /**
@@ -147,7 +158,7 @@ public final class JobEngine implements AutoCloseable {
     public void addHandler(String type, JobHandler handler) {
         JobHandler previous = handlers.put(type, handler);
         if (previous != null && previous != handler) LOG.warn("two handlers for job type {}; using the newer", type);
-        wake();
+        lookEverywhere();
     }
 
     /** Stops claiming jobs of {@code type}, if {@code handler} is the one registered for it. */
@@ -157,11 +168,17 @@ public final class JobEngine implements AutoCloseable {
 
     public void addTask(String name, PeriodicTask task) {
         tasks.add(name, task);
-        wake();
+        lookEverywhere();
     }
 
     public void removeTask(String name, PeriodicTask task) {
         tasks.remove(name, task);
+    }
+
+    /** Wakes the dispatcher for a look at every lane and task (something new may be runnable). */
+    private void lookEverywhere() {
+        lookEverywhere = true;
+        wake();
     }
 
     private void wake() {
@@ -172,8 +189,18 @@ public final class JobEngine implements AutoCloseable {
         while (running) {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(true);
-                dispatchJobs(c);
-                if (running) tasks.dispatch(c, lanes.get(social.herd.api.jobs.Queues.SCHEDULER));
+                // every finished job wakes us: most wakes need one claim for that job's lane only.
+                // Lanes found empty and the periodic tasks are looked at again once per poll
+                // interval (jobs due later, expired leases) or when their queue is notified.
+                long now = System.nanoTime();
+                boolean full = lookEverywhere || now - lastFullLook >= settings.poll().toNanos();
+                if (full) {
+                    lookEverywhere = false;
+                    drainedAt.clear();
+                    lastFullLook = now;
+                }
+                dispatchJobs(c, full);
+                if (running && full) tasks.dispatch(c, lanes.get(social.herd.api.jobs.Queues.SCHEDULER));
                 housekeeping(c);
                 if (dbTrouble) LOG.info("job queue database reachable again");
                 dbTrouble = false;
@@ -189,23 +216,35 @@ public final class JobEngine implements AutoCloseable {
         }
     }
 
-    private void dispatchJobs(Connection c) throws SQLException {
+    private void dispatchJobs(Connection c, boolean full) throws SQLException {
         if (handlers.isEmpty()) return;
         Array types = c.createArrayOf("text", handlers.keySet().toArray());
         for (Lane lane : lanes.values()) {
             int free = lane.free();
             if (free == 0 || !running) continue;
-            for (Claimed claimed : claim(c, lane.queue(), types, free)) {
+            long seen = notifications(lane.queue()).get();
+            Long drained = drainedAt.get(lane.queue());
+            if (drained != null && drained == seen) continue;
+            List<Claimed> claimed = new ArrayList<>(full ? claim(c, CLAIM_EXPIRED, lane.queue(), types, free) : List.of());
+            if (claimed.size() < free) claimed.addAll(claim(c, CLAIM, lane.queue(), types, free - claimed.size()));
+            // seen was read before the claim, so a job notified meanwhile is not skipped
+            if (claimed.size() < free) drainedAt.put(lane.queue(), seen);
+            else drainedAt.remove(lane.queue());
+            for (Claimed job : claimed) {
                 lane.busy().incrementAndGet();
-                runningJobs.put(claimed.job().id(), claimed.job().attempt());
-                lane.pool().execute(() -> run(lane, claimed));
+                runningJobs.put(job.job().id(), job.job().attempt());
+                lane.pool().execute(() -> run(lane, job));
             }
         }
     }
 
-    private List<Claimed> claim(Connection c, String queue, Array types, int limit) throws SQLException {
+    private java.util.concurrent.atomic.AtomicLong notifications(String queue) {
+        return notified.computeIfAbsent(queue == null ? "" : queue, q -> new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    private List<Claimed> claim(Connection c, String sql, String queue, Array types, int limit) throws SQLException {
         List<Claimed> claimed = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, node);
             ps.setLong(2, settings.lease().toMillis());
             ps.setString(3, queue);
@@ -327,7 +366,10 @@ public final class JobEngine implements AutoCloseable {
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(250);
-                    if (notes != null && notes.length > 0) wake();
+                    if (notes != null && notes.length > 0) {
+                        for (PGNotification n : notes) notifications(n.getParameter()).incrementAndGet();
+                        wake();
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
                 // polling still finds jobs; try listening again shortly
