@@ -3,7 +3,9 @@
 # queued for ingress) per second, as a ratio of the raw RSA-2048 verify rate on the same cores in
 # the same run. The sender (bench/InboxBench.java) runs on the same machine and signs every request
 # before the clock starts; each request is a Like with its own id and signature.
-# Usage: bench/inbox.sh [warm-up seconds] [requests] [concurrency]   (defaults: 60 30000 64)
+# Usage: [INGRESS_WORKERS=n] bench/inbox.sh [warm-up seconds] [requests] [concurrency]   (defaults: 60 30000 64)
+# INGRESS_WORKERS=0 leaves the accepted activities queued (nothing applies them during the run),
+# to see the accept path alone; by default the two ingress workers apply them meanwhile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -16,6 +18,7 @@ work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 source bench/lib.sh
 copy_herd
+[[ -n "${INGRESS_WORKERS:-}" ]] && printf "workers_ingress=I\"%s\"\n" "$INGRESS_WORKERS" > "$work/herd/deploy/social.herd.jobs.config"
 export HERD_FEDERATION_ALLOW_PRIVATE=true HERD_FEDERATION_INBOX_RATE=10000000
 start_herd
 sign_in alice
