@@ -78,7 +78,11 @@ public final class EventTypes {
     /** Data: {@code account_id}, {@code user_id}, {@code approval_required}. */
     public static final String ACCOUNT_SIGNED_UP = "account.signed_up";
 
-    /** Data: {@code report_id}, {@code account_id} (reporter), {@code target_account_id}. */
+    /**
+     * Data: {@code report_id}, {@code account_id} (reporter), {@code target_account_id}; when the
+     * reporter asked to forward it to a remote account's server also {@code forward} (true),
+     * {@code status_ids} and {@code comment}, which federation sends on as an anonymous Flag.
+     */
     public static final String REPORT_CREATED = "report.created";
 
     /**

@@ -8,7 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import social.herd.api.moderation.RemoteReports;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.accounts.AccountSummary;
 import social.herd.api.db.Database;
+import social.herd.api.db.Tx;
 import social.herd.api.db.SchemaReady;
 import social.herd.api.events.Event;
 import social.herd.api.events.EventTypes;
@@ -34,8 +37,8 @@ import social.herd.web.api.Json;
  * {@code report.created} event are written in one transaction; the notifications bundle tells the
  * moderators ({@code admin.report}).
  */
-@Component(service = ReportService.class)
-public final class ReportService {
+@Component(service = {ReportService.class, RemoteReports.class})
+public final class ReportService implements RemoteReports {
 
     static final int COMMENT_MAX = 1000;
     static final int STATUSES_MAX = 100;
@@ -103,16 +106,52 @@ public final class ReportService {
             Instant now = clock.instant();
             ReportRow r = new ReportRow(ids.nextId(), reporterId, target.id(), Json.write(List.copyOf(statusIds)),
                     Json.write(ruleIds), comment, category, in.forward() && !target.local(), null, now);
-            m.insert(r);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("report_id", r.id());
-            d.put("account_id", reporterId);
-            d.put("target_account_id", target.id());
-            events.publish(tx, new Event(EventTypes.REPORT_CREATED, d));
-            return r;
+            return insert(tx, r);
         });
         LOG.info("report filed report_id={} target_account_id={} category={}", row.id(), row.targetAccountId(), category);
         return row;
+    }
+
+    /**
+     * A report from another server ({@code Flag}): no rate limit, rules or visibility checks (the
+     * other server's moderators saw the posts); posts not by the target are dropped, the comment
+     * is cut to the usual length, and it is never forwarded back.
+     */
+    @Override
+    public Optional<Long> fileRemote(long reporterId, long targetAccountId, List<Long> statusIds, String comment) {
+        AccountSummary target = accounts.byId(targetAccountId).orElse(null);
+        if (target == null || !target.local()) return Optional.empty();
+        List<Long> own = statusIds.stream().distinct().limit(STATUSES_MAX)
+                .filter(id -> statuses.facts(id).map(f -> f.accountId() == targetAccountId).orElse(false)).toList();
+        String text = comment == null ? "" : comment.strip();
+        if (text.codePointCount(0, text.length()) > COMMENT_MAX) {
+            text = text.substring(0, text.offsetByCodePoints(0, COMMENT_MAX));
+        }
+        String note = text;
+        ReportRow row = db.transaction(tx -> {
+            ReportRow r = new ReportRow(ids.nextId(), reporterId, targetAccountId, Json.write(own), Json.write(List.of()),
+                    note, "other", false, null, clock.instant());
+            return insert(tx, r);
+        });
+        LOG.info("remote report filed report_id={} target_account_id={} reporter_account_id={}", row.id(), targetAccountId,
+                reporterId);
+        return Optional.of(row.id());
+    }
+
+    /** Stores the report and tells moderators ({@code report.created}) in the same transaction. */
+    private ReportRow insert(Tx tx, ReportRow r) {
+        tx.mapper(ReportMapper.class).insert(r);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("report_id", r.id());
+        d.put("account_id", r.accountId());
+        d.put("target_account_id", r.targetAccountId());
+        if (r.forwarded()) {
+            d.put("forward", true);
+            d.put("status_ids", list(r.statusIds()));
+            d.put("comment", r.comment());
+        }
+        events.publish(tx, new Event(EventTypes.REPORT_CREATED, d));
+        return r;
     }
 
     /** Mastodon: violation when rules are named, else other, unless the client says. */

@@ -42,7 +42,8 @@ class ReportsTest {
 
     static PooledDataSource ds;
     static ApiHarness api;
-    static final long REPORTER = 11, TARGET = 12, OTHER = 13;
+    static final long REPORTER = 11, TARGET = 12, OTHER = 13, REMOTE = 14;
+    static ReportService service;
     static final long PUBLIC_POST = 101, PRIVATE_POST = 102, OTHERS_POST = 103;
 
     @BeforeAll
@@ -55,7 +56,7 @@ class ReportsTest {
         TimeSortableIdGenerator ids = new TimeSortableIdGenerator();
         Accounts accounts = new Accounts();
         ServerRules rules = locale -> List.of(new Rule("1", "Be kind", ""), new Rule("2", "No spam", ""));
-        ReportService service = new ReportService(db, ids, accounts, new Statuses(), rules,
+        service = new ReportService(db, ids, accounts, new Statuses(), rules,
                 new EventBus(new PostgresJobQueue(db, ids)), Clock.systemUTC());
         api = new ApiHarness(new ReportsResource(service, accounts));
     }
@@ -124,9 +125,26 @@ class ReportsTest {
         assertThat(count("SELECT count(*) FROM reports")).isEqualTo(before);
     }
 
+    @Test
+    void aReportFromAnotherServerKeepsOnlyTheTargetsPostsAndNeverForwards() throws Exception {
+        long id = service.fileRemote(REMOTE, TARGET, List.of(PRIVATE_POST, OTHERS_POST, 999L, PRIVATE_POST),
+                "n".repeat(1500)).orElseThrow();
+        assertThat(count("SELECT count(*) FROM reports WHERE id = " + id + " AND account_id = " + REMOTE
+                + " AND target_account_id = " + TARGET + " AND status_ids = '[" + PRIVATE_POST + "]'"
+                + " AND length(comment) = 1000 AND category = 'other' AND NOT forwarded")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM herd_jobs WHERE type = 'event.dispatch' AND payload LIKE '%report.created%'"
+                + " AND payload LIKE '%" + id + "%'")).isEqualTo(1);
+        // only local accounts are reported here; the other server handles its own
+        long before = count("SELECT count(*) FROM reports");
+        assertThat(service.fileRemote(REMOTE, REMOTE, List.of(), "")).isEmpty();
+        assertThat(service.fileRemote(REMOTE, 999, List.of(), "")).isEmpty();
+        assertThat(count("SELECT count(*) FROM reports")).isEqualTo(before);
+    }
+
     static final class Accounts implements AccountDirectory {
         @Override
         public Optional<AccountSummary> byId(long id) {
+            if (id == REMOTE) return Optional.of(new AccountSummary(id, "mod", "remote.example", false, false));
             return id == REPORTER || id == TARGET || id == OTHER
                     ? Optional.of(new AccountSummary(id, "u" + id, null, false, false)) : Optional.empty();
         }

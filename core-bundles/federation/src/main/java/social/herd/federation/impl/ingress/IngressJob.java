@@ -14,6 +14,7 @@ import social.herd.api.jobs.Job;
 import social.herd.api.jobs.JobHandler;
 import social.herd.federation.impl.activity.ActivityFormatException;
 import social.herd.federation.impl.activity.ActivityParser;
+import social.herd.federation.impl.activity.ApJson;
 import social.herd.federation.impl.activity.ParsedActivity;
 import social.herd.federation.impl.db.AppliedMapper;
 import social.herd.web.api.Json;
@@ -34,14 +35,17 @@ public final class IngressJob implements JobHandler {
     private final RemoteAccounts remote;
     private final RelationshipHandlers relationships;
     private final ContentHandlers content;
+    private final ReportHandler reports;
 
     @Activate
     public IngressJob(@Reference Database db, @Reference RemoteAccounts remote,
-                      @Reference RelationshipHandlers relationships, @Reference ContentHandlers content) {
+                      @Reference RelationshipHandlers relationships, @Reference ContentHandlers content,
+                      @Reference ReportHandler reports) {
         this.db = db;
         this.remote = remote;
         this.relationships = relationships;
         this.content = content;
+        this.reports = reports;
     }
 
     @Override
@@ -64,6 +68,7 @@ public final class IngressJob implements JobHandler {
             case "Follow", "Accept", "Reject", "Block", "Move" -> relationships.apply(a, signer.get());
             case "Create", "Update", "Delete", "Announce", "Like", "EmojiReact" -> content.apply(a, signer.get());
             case "Undo" -> relationships.undo(a, signer.get()) || content.undo(a, signer.get());
+            case "Flag" -> reports.flag(a, ApJson.ids(payload.path("activity"), "object"), signer.get());
             default -> false;
         };
         if (!handled) LOG.debug("ingress skipped {} {} from {}", a.type(), a.id(), signer.get().actor().uri());

@@ -43,7 +43,8 @@ import social.herd.federation.impl.render.NoteRenderer;
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_UNBLOCKED,
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_UPDATED,
         EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_DELETED,
-        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_MOVED})
+        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_MOVED,
+        EventSubscriber.TYPES + "=" + EventTypes.REPORT_CREATED})
 public final class OutgoingActivities implements EventSubscriber {
 
     private final Outbox outbox;
@@ -109,8 +110,22 @@ public final class OutgoingActivities implements EventSubscriber {
             case EventTypes.ACCOUNT_DELETED -> actors.localUsername(e.id("account_id")).ifPresent(name ->
                     outbox.toFollowersAnd(e.id("account_id"), Activities.deleteActor(runtime.uris().actor(name)), true, List.of()));
             case EventTypes.ACCOUNT_MOVED -> moved(e);
+            case EventTypes.REPORT_CREATED -> { if (e.flag("forward")) forwardReport(e); }
             default -> { }
         }
+    }
+
+    /** A report of a remote account its reporter asked to forward: its server's moderators get a Flag. */
+    private void forwardReport(Event e) {
+        Optional<RemoteAccount> target = remote.byId(e.id("target_account_id"));
+        if (target.isEmpty()) return;
+        List<Long> ids = e.ids("status_ids");
+        Map<Long, String> uris = statuses.uris(ids);
+        List<String> objects = new ArrayList<>();
+        objects.add(target.get().actor().uri());
+        for (Long id : ids) if (uris.get(id) != null) objects.add(uris.get(id));
+        // signed by the instance actor (account 0): the reporter stays anonymous, as in Mastodon
+        outbox.toAccount(0, Activities.flag(runtime.uris().instanceActor(), objects, e.string("comment")), target.get().accountId());
     }
 
     /** A local account moved: its remote followers' servers hear Move and move their followers. */

@@ -84,6 +84,17 @@ public final class Activities {
         return a;
     }
 
+    /**
+     * {@code Flag} of a remote account and some of its posts, forwarded from a local report as
+     * Mastodon does: anonymous (the instance actor reports), the reporter's comment as content.
+     */
+    public static Map<String, Object> flag(String instanceActor, List<String> objects, String comment) {
+        Map<String, Object> a = base(instanceActor + "#flags/" + stamp(), "Flag", instanceActor);
+        a.put("content", comment == null ? "" : comment);
+        a.put("object", objects);
+        return a;
+    }
+
     /** Accept or Reject of a remote Follow, embedding it with its original id as Mastodon does. */
     public static Map<String, Object> answerFollow(String type, String actor, String followId, String follower) {
         Map<String, Object> follow = new LinkedHashMap<>();
