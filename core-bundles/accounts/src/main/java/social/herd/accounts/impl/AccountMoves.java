@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +51,7 @@ public final class AccountMoves {
     private final IdGenerator ids;
     private final AccountEvents events;
     private final PasswordService passwords;
+    private final ProfileService profiles;
     private final ServerSettings server;
     private final GraphWrites graph;
     private final Clock clock;
@@ -63,18 +63,20 @@ public final class AccountMoves {
 
     @Activate
     public AccountMoves(@Reference Database db, @Reference IdGenerator ids, @Reference AccountEvents events,
-                        @Reference PasswordService passwords, @Reference ServerSettings server,
+                        @Reference PasswordService passwords, @Reference ProfileService profiles,
+                        @Reference ServerSettings server,
                         @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
-        this(db, ids, events, passwords, server, Clock.systemUTC());
+        this(db, ids, events, passwords, profiles, server, Clock.systemUTC());
     }
 
     /** For tests and embedding. */
     public AccountMoves(Database db, IdGenerator ids, AccountEvents events, PasswordService passwords,
-                        ServerSettings server, Clock clock) {
+                        ProfileService profiles, ServerSettings server, Clock clock) {
         this.db = db;
         this.ids = ids;
         this.events = events;
         this.passwords = passwords;
+        this.profiles = profiles;
         this.server = server;
         this.graph = new GraphWrites(ids, events);
         this.clock = clock;
@@ -206,21 +208,14 @@ public final class AccountMoves {
                 .map(id -> db.read(tx -> tx.mapper(AccountMapper.class).byId(id)));
     }
 
+    /** A handle, looked up as {@code /api/v1/accounts/lookup} does (fetched through federation when unknown). */
     private Optional<AccountRow> byHandle(String handle) {
-        String h = handle.replaceFirst("^acct:", "").replaceFirst("^@", "");
-        int at = h.indexOf('@');
-        String username = at < 0 ? h : h.substring(0, at);
-        String domain = at < 0 ? null : h.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (username.isEmpty()) return Optional.empty();
-        if (domain == null || domain.equals(server.localDomain().toLowerCase(Locale.ROOT))
-                || domain.equals(server.webDomain().toLowerCase(Locale.ROOT))) {
-            return Optional.ofNullable(db.read(tx -> tx.mapper(AccountMapper.class).localByUsername(username)));
+        try {
+            String id = profiles.lookup(handle.replaceFirst("^acct:", ""), server.localDomain(), server.webDomain()).id();
+            return Optional.ofNullable(db.read(tx -> tx.mapper(AccountMapper.class).byId(Long.parseLong(id))));
+        } catch (ApiException notFound) {
+            return Optional.empty();
         }
-        Optional<AccountRow> known = Optional.ofNullable(db.read(tx -> tx.mapper(AccountMapper.class).remoteByHandle(username, domain)));
-        if (known.isPresent()) return known;
-        Resolver resolver = this.resolver;
-        if (resolver == null) return Optional.empty();
-        return resolver.account(username + "@" + domain).map(id -> db.read(tx -> tx.mapper(AccountMapper.class).byId(id)));
     }
 
     private String base() {

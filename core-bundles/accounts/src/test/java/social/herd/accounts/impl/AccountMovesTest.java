@@ -155,7 +155,7 @@ class AccountMovesTest {
         assertThat(body(http.get("/api/v1/accounts/" + from.id(), null), 200).at("/moved/id").asText())
                 .isEqualTo(Long.toString(to.id()));
 
-        AccountMoves later = new AccountMoves(f.db, f.ids, f.events, f.passwords, f.settings,
+        AccountMoves later = new AccountMoves(f.db, f.ids, f.events, f.passwords, f.profiles, f.settings,
                 Clock.fixed(Instant.now().plus(AccountMoves.COOLDOWN).plus(Duration.ofHours(1)), ZoneOffset.UTC));
         later.move(from.id(), from.password(), other.uri());
         assertThat(body(http.get("/api/v1/accounts/" + from.id(), null), 200).at("/moved/id").asText())

@@ -91,7 +91,7 @@ final class Fixture implements AutoCloseable {
         deletion = new AccountDeletion(db, limiter, cache, passwords, events, HASHER, Clock.systemUTC());
         remoteAccounts = new RemoteAccountService(db, ids, events, Clock.systemUTC());
         federatedGraph = new FederatedGraphService(db, ids, events, Clock.systemUTC());
-        moves = new AccountMoves(db, ids, events, passwords, settings, Clock.systemUTC());
+        moves = new AccountMoves(db, ids, events, passwords, profiles, settings, Clock.systemUTC());
         purge = new AccountPurgeTask(db, Clock.systemUTC());
         keys = new ActorKeyService(db, Clock.systemUTC());
     }
