@@ -116,30 +116,32 @@ public final class RelationshipHandlers {
 
     private boolean move(ParsedActivity a, RemoteAccount signer) {
         if (!signer.actor().uri().equals(a.objectId()) || a.target() == null) return false;
+        String old = signer.actor().uri();
+        long targetId;
+        boolean listed;
         if (runtime.uris().isLocal(a.target())) {
             // a move to one of ours: our user must have named the old account as an alias
             Optional<AccountSummary> target = local(a.target());
             if (target.isEmpty()) return false;
-            if (!accounts.alsoKnownAs(target.get().id()).contains(signer.actor().uri())) {
-                LOG.info("federation move from={} to={} refused: target does not list the old account", signer.actor().uri(), a.target());
-                return true;
+            targetId = target.get().id();
+            listed = accounts.alsoKnownAs(targetId).contains(old);
+        } else {
+            try {
+                RemoteAccount target = actors.fetch(a.target());
+                targetId = target.accountId();
+                listed = target.actor().uri().equals(a.target()) && alsoKnownAs(a.target(), old);
+            } catch (FetchFailure e) {
+                LOG.debug("move target {} could not be fetched: {}", a.target(), e.getMessage());
+                return false;
             }
-            remote.moved(signer.accountId(), target.get().id());
+        }
+        // the new account must name the old one in alsoKnownAs, or anyone could steal followers
+        if (!listed) {
+            LOG.info("federation move from={} to={} refused: target does not list the old account", old, a.target());
             return true;
         }
-        try {
-            RemoteAccount target = actors.fetch(a.target());
-            // the new account must name the old one in alsoKnownAs, or anyone could steal followers
-            if (!target.actor().uri().equals(a.target()) || !alsoKnownAs(a.target(), signer.actor().uri())) {
-                LOG.info("federation move from={} to={} refused: target does not list the old account", signer.actor().uri(), a.target());
-                return true;
-            }
-            remote.moved(signer.accountId(), target.accountId());
-            return true;
-        } catch (FetchFailure e) {
-            LOG.debug("move target {} could not be fetched: {}", a.target(), e.getMessage());
-            return false;
-        }
+        remote.moved(signer.accountId(), targetId);
+        return true;
     }
 
     private boolean alsoKnownAs(String targetUri, String oldUri) throws FetchFailure {
