@@ -53,6 +53,7 @@ public final class AccountMoves {
     private final PasswordService passwords;
     private final ProfileService profiles;
     private final ServerSettings server;
+    private final AccountViews views;
     private final GraphWrites graph;
     private final Clock clock;
 
@@ -78,6 +79,7 @@ public final class AccountMoves {
         this.passwords = passwords;
         this.profiles = profiles;
         this.server = server;
+        this.views = new AccountViews(server);
         this.graph = new GraphWrites(ids, events);
         this.clock = clock;
     }
@@ -174,7 +176,7 @@ public final class AccountMoves {
     private String ownUri(long accountId) {
         AccountRow a = db.read(tx -> tx.mapper(AccountMapper.class).byId(accountId));
         if (a == null || !a.local()) throw ApiException.notFound();
-        return base() + "/users/" + a.username();
+        return views.actorUri(a.username());
     }
 
     /** The account {@code ref} names: an actor id or profile URL, or a handle; 422 when none. */
@@ -184,13 +186,13 @@ public final class AccountMoves {
         Optional<AccountRow> found = r.startsWith("https://") || r.startsWith("http://") ? byUrl(r) : byHandle(r);
         AccountRow a = found.filter(x -> x.suspendedAt() == null)
                 .orElseThrow(() -> ApiException.unprocessable("Validation failed: no account was found for " + r));
-        if (a.local()) return new Named(a.id(), base() + "/users/" + a.username(), true);
+        if (a.local()) return new Named(a.id(), views.actorUri(a.username()), true);
         if (a.uri() == null) throw ApiException.unprocessable("Validation failed: no account was found for " + r);
         return new Named(a.id(), a.uri(), false);
     }
 
     private Optional<AccountRow> byUrl(String url) {
-        String base = base();
+        String base = views.base();
         for (String prefix : List.of(base + "/users/", base + "/@")) {
             if (url.startsWith(prefix)) {
                 String name = url.substring(prefix.length()).split("[/?#]", 2)[0];
@@ -216,9 +218,5 @@ public final class AccountMoves {
         } catch (ApiException notFound) {
             return Optional.empty();
         }
-    }
-
-    private String base() {
-        return server.publicUrl().toString().replaceAll("/+$", "");
     }
 }

@@ -81,7 +81,7 @@ public final class AccountViews {
         String header;
         List<Field> fields;
         if (a.local()) {
-            uri = base + "/users/" + a.username();
+            uri = actorUri(a.username());
             url = base + "/@" + a.username();
             avatar = a.avatarPath() == null ? base + MISSING_AVATAR : base + "/system/" + a.avatarPath();
             header = a.headerPath() == null ? base + MISSING_HEADER : base + "/system/" + a.headerPath();
@@ -141,7 +141,13 @@ public final class AccountViews {
         };
     }
 
-    private String base() {
+    /** The ActivityPub id of local {@code username}, as federation publishes it. */
+    String actorUri(String username) {
+        return base() + "/users/" + username;
+    }
+
+    /** This server's public URL without a trailing slash. */
+    String base() {
         return server.publicUrl().toString().replaceAll("/+$", "");
     }
 }
