@@ -39,7 +39,16 @@ final class FakePeer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request the peer received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
+    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+        /** The body as JSON (an empty object when it is not JSON). */
+        com.fasterxml.jackson.databind.JsonNode json() {
+            try {
+                return JSON.readTree(body.isEmpty() ? "{}" : body);
+            } catch (IOException e) {
+                return JSON.createObjectNode();
+            }
+        }
+    }
 
     /** An actor the peer publishes; {@code host} is the authority of its id ("127.0.0.1:port" or an alias). */
     record Actor(String username, String host, KeyPair keys) {
@@ -141,6 +150,12 @@ final class FakePeer implements AutoCloseable {
     /** Requests received for {@code path} (any method). */
     List<Received> requestsFor(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    /** The activities of {@code type} POSTed to {@code path}, in arrival order. */
+    List<Received> posted(String path, String type) {
+        return requestsFor(path).stream().filter(r -> r.method().equals("POST") && type.equals(r.json().path("type").asText()))
+                .toList();
     }
 
     private void handle(HttpExchange x) throws IOException {

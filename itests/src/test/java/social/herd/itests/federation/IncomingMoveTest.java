@@ -19,7 +19,6 @@ import social.herd.itests.federation.FakePeer.Actor;
  */
 class IncomingMoveTest {
 
-    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     static FakePeer remote;
     static Peer herd;
     static Peer.User alice;
@@ -47,14 +46,14 @@ class IncomingMoveTest {
         String oldOnHerd = resolve(old.id());
         alice.ok(alice.post("/api/v1/accounts/" + oldOnHerd + "/follow", ""));
         String followId = awaitPost(old.id() + "/inbox", "Follow").get("id").asText();
-        send(Map.of("@context", "https://www.w3.org/ns/activitystreams", "id", old.id() + "#accepts/1", "type", "Accept",
+        herd.deliver(Map.of("@context", "https://www.w3.org/ns/activitystreams", "id", old.id() + "#accepts/1", "type", "Accept",
                 "actor", old.id(), "object", Map.of("id", followId, "type", "Follow", "actor", alice.peer.publicUrl
                         + "/users/alice", "object", old.id())), old);
         alice.await(relationship(oldOnHerd), r -> r.get(0).get("following").asBoolean());
 
         // the target does not name the old account: refused, nothing changes
         int fetchesBefore = remote.requestsFor("/users/new").size();
-        send(move(old, target, 1), old);
+        herd.deliver(move(old, target, 1), old);
         long deadline = System.currentTimeMillis() + 30_000;
         while (remote.requestsFor("/users/new").size() == fetchesBefore && System.currentTimeMillis() < deadline) Http.sleep(100);
         assertThat(remote.requestsFor("/users/new").size()).as("the target was fetched to check it").isGreaterThan(fetchesBefore);
@@ -68,13 +67,13 @@ class IncomingMoveTest {
         Map<String, Object> forged = move(old, target, 2);
         forged = new java.util.LinkedHashMap<>(forged);
         forged.put("actor", mallory.id());
-        send(forged, mallory);
+        herd.deliver(forged, mallory);
 
         // the target names it now: alice asks to follow the target, and the old account shows the move
         Map<String, Object> listed = new java.util.LinkedHashMap<>(FakePeer.document(target));
         listed.put("alsoKnownAs", List.of(old.id()));
         remote.serve(target.id(), FakePeer.json(listed));
-        send(move(old, target, 3), old);
+        herd.deliver(move(old, target, 3), old);
         JsonNode follow = awaitPost(target.id() + "/inbox", "Follow");
         assertThat(follow.get("object").asText()).isEqualTo(target.id());
         JsonNode moved = alice.await("/api/v1/accounts/" + oldOnHerd, a -> a.has("moved"));
@@ -82,7 +81,7 @@ class IncomingMoveTest {
         String targetOnHerd = moved.at("/moved/id").asText();
         assertThat(alice.ok(alice.get(relationship(targetOnHerd))).get(0).get("requested").asBoolean()).isTrue();
         assertThat(alice.ok(alice.get(relationship(oldOnHerd))).get(0).get("following").asBoolean()).isFalse();
-        assertThat(herd.server.log().lines().filter(l -> l.contains("level=ERROR")).toList()).isEmpty();
+        assertThat(herd.serverErrors()).isEmpty();
     }
 
     static Map<String, Object> move(Actor from, Actor to, int n) {
@@ -99,25 +98,9 @@ class IncomingMoveTest {
         return "/api/v1/accounts/relationships?id[]=" + id;
     }
 
-    static void send(Map<String, Object> activity, Actor signer) {
-        String inbox = herd.publicUrl + "/inbox";
-        Http.Reply r = herd.http.send(FakePeer.post(inbox, FakePeer.json(activity), signer).builder());
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-    }
-
     /** The activities of {@code type} Herd posted to {@code inbox} on the fake peer. */
     static List<JsonNode> posts(String inbox, String type) {
-        String path = java.net.URI.create(inbox).getRawPath();
-        return remote.requestsFor(path).stream().filter(r -> r.method().equals("POST"))
-                .map(r -> parse(r.body())).filter(j -> j.path("type").asText().equals(type)).toList();
-    }
-
-    static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(json, e);
-        }
+        return remote.posted(java.net.URI.create(inbox).getRawPath(), type).stream().map(FakePeer.Received::json).toList();
     }
 
     static JsonNode awaitPost(String inbox, String type) {

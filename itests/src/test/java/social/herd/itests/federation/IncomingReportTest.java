@@ -25,7 +25,6 @@ import social.herd.testing.TestPostgres;
  */
 class IncomingReportTest {
 
-    static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     static FakePeer remote;
     static Peer herd;
     static String db;
@@ -61,9 +60,9 @@ class IncomingReportTest {
         String reported = alice.status("something to report", "public").get("id").asText();
         String statusUri = alice.ok(alice.get("/api/v1/statuses/" + reported)).get("uri").asText();
 
-        send(flag(ignored, 1, List.of(aliceUri, statusUri), "from a domain whose reports we reject"), ignored);
-        send(flag(moderator, 2, List.of(herd.publicUrl + "/users/nobody"), "names nobody of ours"), moderator);
-        send(flag(moderator, 3, List.of(aliceUri, statusUri, "https://elsewhere.example/notes/1"), "Spam, see the post"),
+        herd.deliver(flag(ignored, 1, List.of(aliceUri, statusUri), "from a domain whose reports we reject"), ignored);
+        herd.deliver(flag(moderator, 2, List.of(herd.publicUrl + "/users/nobody"), "names nobody of ours"), moderator);
+        herd.deliver(flag(moderator, 3, List.of(aliceUri, statusUri, "https://elsewhere.example/notes/1"), "Spam, see the post"),
                 moderator);
 
         long deadline = System.currentTimeMillis() + 30_000;
@@ -77,7 +76,7 @@ class IncomingReportTest {
         assertThat(r.get("statuses")).isEqualTo("[" + reported + "]");
         assertThat(r.get("comment")).isEqualTo("Spam, see the post");
         assertThat(r.get("forwarded")).isEqualTo("false");
-        assertThat(herd.server.log().lines().filter(l -> l.contains("level=ERROR")).toList()).isEmpty();
+        assertThat(herd.serverErrors()).isEmpty();
     }
 
     @Test
@@ -90,11 +89,11 @@ class IncomingReportTest {
 
         String inbox = java.net.URI.create(spammer.id() + "/inbox").getRawPath();
         long deadline = System.currentTimeMillis() + 30_000;
-        while (flags(inbox).isEmpty() && System.currentTimeMillis() < deadline) Http.sleep(200);
+        while (remote.posted(inbox, "Flag").isEmpty() && System.currentTimeMillis() < deadline) Http.sleep(200);
         Http.sleep(1000);
-        List<FakePeer.Received> flags = flags(inbox);
+        List<FakePeer.Received> flags = remote.posted(inbox, "Flag");
         assertThat(flags).hasSize(1);
-        JsonNode flag = MAPPER.readTree(flags.get(0).body());
+        JsonNode flag = flags.get(0).json();
         assertThat(flag.get("actor").asText()).as("anonymous: the instance actor reports").isEqualTo(herd.publicUrl + "/actor");
         assertThat(flag.get("object").get(0).asText()).isEqualTo(spammer.id());
         assertThat(flag.get("content").asText()).isEqualTo("please look");
@@ -102,19 +101,9 @@ class IncomingReportTest {
         assertThat(flags.get(0).body()).doesNotContain("/users/alice");
     }
 
-    static List<FakePeer.Received> flags(String inboxPath) {
-        return remote.requestsFor(inboxPath).stream().filter(r -> r.method().equals("POST") && r.body().contains("\"Flag\""))
-                .toList();
-    }
-
     static Map<String, Object> flag(Actor from, int n, List<String> objects, String content) {
         return Map.of("@context", "https://www.w3.org/ns/activitystreams", "id", from.id() + "#flags/" + n, "type", "Flag",
                 "actor", from.id(), "object", objects, "content", content);
-    }
-
-    static void send(Map<String, Object> activity, Actor signer) {
-        Http.Reply r = herd.http.send(FakePeer.post(herd.publicUrl + "/inbox", FakePeer.json(activity), signer).builder());
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
     }
 
     static List<Map<String, String>> reports() throws Exception {

@@ -86,6 +86,23 @@ final class Peer implements AutoCloseable {
         return u;
     }
 
+    /** Log lines of errors and of requests answered 500: a test of bad input expects none. */
+    List<String> serverErrors() {
+        return server.log().lines()
+                .filter(l -> l.contains("level=ERROR") || l.contains(" 500 ") || l.contains("status=500")).toList();
+    }
+
+    /** Warnings about jobs: a failed (and so retried) ingress job is logged so. */
+    List<String> jobWarnings() {
+        return server.log().lines().filter(l -> l.contains("level=WARN") && l.toLowerCase().contains("job")).toList();
+    }
+
+    /** Posts {@code activity} to the shared inbox signed by a fake peer's actor; it must be accepted (202). */
+    void deliver(Object activity, FakePeer.Actor signer) {
+        Http.Reply r = http.send(FakePeer.post(publicUrl + "/inbox", FakePeer.json(activity), signer).builder());
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+    }
+
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
@@ -137,6 +154,12 @@ final class Peer implements AutoCloseable {
         /** The local id of a remote account, found (and fetched) by handle. */
         String lookup(String handle) {
             return ok(get("/api/v1/accounts/lookup?acct=" + enc(handle))).get("id").asText();
+        }
+
+        /** Follows {@code accountId} and waits until the follow is in place (accepted, for a remote account). */
+        void followAndAwait(String accountId) {
+            ok(post("/api/v1/accounts/" + accountId + "/follow", ""));
+            await("/api/v1/accounts/relationships?id[]=" + accountId, r -> r.get(0).get("following").asBoolean());
         }
 
         /** Polls {@code path} until {@code done} holds (federation is asynchronous), at most 30 s. */

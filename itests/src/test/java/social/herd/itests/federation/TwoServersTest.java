@@ -167,8 +167,7 @@ class TwoServersTest {
         Peer.User frank = a.user("frank");
         Peer.User gil = b.user("gil");
         String erinOnB = gil.lookup(erin.handle());
-        gil.ok(gil.post("/api/v1/accounts/" + erinOnB + "/follow", ""));
-        gil.await("/api/v1/accounts/relationships?id[]=" + erinOnB, r -> r.get(0).get("following").asBoolean());
+        gil.followAndAwait(erinOnB);
         dave.ok(dave.post("/api/v1/accounts/" + erin.id + "/follow", ""));
 
         // the new account names the old one first, or the move is refused
@@ -200,8 +199,7 @@ class TwoServersTest {
         Peer.User jon = b.user("jon");
         Peer.User kim = b.user("kim");
         String ivyOnB = kim.lookup(ivy.handle());
-        kim.ok(kim.post("/api/v1/accounts/" + ivyOnB + "/follow", ""));
-        kim.await("/api/v1/accounts/relationships?id[]=" + ivyOnB, r -> r.get(0).get("following").asBoolean());
+        kim.followAndAwait(ivyOnB);
         dave.ok(dave.post("/api/v1/accounts/" + ivy.id + "/follow", ""));
 
         jon.ok(jon.post("/api/v1/accounts/alias", "also_known_as_uris[]=" + Peer.enc("@" + ivy.handle())));
