@@ -22,4 +22,9 @@ public record SignUp(String username, String email, String clientAddress, String
         reason = reason == null ? "" : reason;
         locale = locale == null ? Locale.ENGLISH : locale;
     }
+
+    @Override
+    public ModerationContext context() {
+        return ModerationContext.SIGN_UP;
+    }
 }

@@ -12,14 +12,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import social.herd.spi.rules.Rule;
 import social.herd.spi.rules.RuleProvider;
+import social.herd.spi.rules.RuleProviderProperties;
 
 /**
  * The server rules written in {@code conf/herd.yaml} ({@code rules:}), which the launcher hands
  * over as PID {@code social.herd.rules.default}. Editing the configuration through ConfigAdmin
  * changes the rules at once.
  */
-@Component(configurationPid = "social.herd.rules.default", configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        property = "service.ranking:Integer=100")
+@Component(configurationPid = "social.herd.rules.default", configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@RuleProviderProperties(service_ranking = 100, herd_rules_name = "rules-default")
 @Designate(ocd = ConfiguredRules.Config.class)
 public final class ConfiguredRules implements RuleProvider {
 
