@@ -34,14 +34,14 @@ import social.herd.federation.impl.signatures.SignedRequest;
  * records every request it receives. The test signs requests as its actors with Herd's own
  * signature code, and can forge, tamper and replay them at will.
  */
-final class FakePeer implements AutoCloseable {
+public final class FakePeer implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request the peer received. */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {
         /** The body as JSON (an empty object when it is not JSON). */
-        com.fasterxml.jackson.databind.JsonNode json() {
+        public com.fasterxml.jackson.databind.JsonNode json() {
             try {
                 return JSON.readTree(body.isEmpty() ? "{}" : body);
             } catch (IOException e) {
@@ -51,26 +51,26 @@ final class FakePeer implements AutoCloseable {
     }
 
     /** An actor the peer publishes; {@code host} is the authority of its id ("127.0.0.1:port" or an alias). */
-    record Actor(String username, String host, KeyPair keys) {
-        String id() {
+    public record Actor(String username, String host, KeyPair keys) {
+        public String id() {
             return "http://" + host + "/users/" + username;
         }
 
-        String keyId() {
+        public String keyId() {
             return id() + "#main-key";
         }
 
-        String acct() {
+        public String acct() {
             return username + "@" + host;
         }
 
-        PrivateKey privateKey() {
+        public PrivateKey privateKey() {
             return keys.getPrivate();
         }
     }
 
-    final HttpServer server;
-    final int port;
+    public final HttpServer server;
+    public final int port;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
     /** Arbitrary JSON documents served at "host/path" (host as in the Host header). */
@@ -83,7 +83,7 @@ final class FakePeer implements AutoCloseable {
         this.port = server.getAddress().getPort();
     }
 
-    static FakePeer start() {
+    public static FakePeer start() {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             s.setExecutor(Executors.newFixedThreadPool(4));
@@ -96,48 +96,48 @@ final class FakePeer implements AutoCloseable {
         }
     }
 
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
-    String base() {
+    public String base() {
         return "http://" + host();
     }
 
     /** A new actor on this peer with a fresh RSA-2048 key. */
-    Actor actor(String username) {
+    public Actor actor(String username) {
         return actor(username, host());
     }
 
     /** A new actor whose id uses another authority that reaches this peer (e.g. "localhost:port"). */
-    Actor actor(String username, String host) {
+    public Actor actor(String username, String host) {
         return publish(new Actor(username, host, rsa()));
     }
 
     /** Publishes {@code a} (replacing an actor of the same name and host). */
-    Actor publish(Actor a) {
+    public Actor publish(Actor a) {
         actors.put(a.host() + "/" + a.username(), a);
         return a;
     }
 
     /** Serves {@code json} (as activity+json) at the path of {@code url}, for the authority of {@code url}. */
-    void serve(String url, String json) {
+    public void serve(String url, String json) {
         URI u = URI.create(url);
         documents.put(u.getRawAuthority() + u.getRawPath(), json);
     }
 
     /** The document served at {@code url}, or null. */
-    String documentAt(String url) {
+    public String documentAt(String url) {
         URI u = URI.create(url);
         return documents.get(u.getRawAuthority() + u.getRawPath());
     }
 
     /** Answers WebFinger for {@code acct} ("user@host") with the actor id {@code id}. */
-    void webfinger(String acct, String id) {
+    public void webfinger(String acct, String id) {
         webfinger.put(acct, id);
     }
 
-    static KeyPair rsa() {
+    public static KeyPair rsa() {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(2048);
@@ -148,12 +148,12 @@ final class FakePeer implements AutoCloseable {
     }
 
     /** Requests received for {@code path} (any method). */
-    List<Received> requestsFor(String path) {
+    public List<Received> requestsFor(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
     /** The activities of {@code type} POSTed to {@code path}, in arrival order. */
-    List<Received> posted(String path, String type) {
+    public List<Received> posted(String path, String type) {
         return requestsFor(path).stream().filter(r -> r.method().equals("POST") && type.equals(r.json().path("type").asText()))
                 .toList();
     }
@@ -208,7 +208,7 @@ final class FakePeer implements AutoCloseable {
         x.getResponseBody().write(b);
     }
 
-    static Map<String, Object> document(Actor a) {
+    public static Map<String, Object> document(Actor a) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("@context", List.of("https://www.w3.org/ns/activitystreams", "https://w3id.org/security/v1"));
         d.put("id", a.id());
@@ -223,7 +223,7 @@ final class FakePeer implements AutoCloseable {
         return d;
     }
 
-    static String pem(KeyPair k) {
+    public static String pem(KeyPair k) {
         return "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(k.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
@@ -237,9 +237,9 @@ final class FakePeer implements AutoCloseable {
     // ---- crafting requests --------------------------------------------------------------------
 
     /** A request ready to send (and to send again, byte for byte): method, URI, headers, body. */
-    record Signed(String method, URI uri, Map<String, String> headers, byte[] body) {
+    public record Signed(String method, URI uri, Map<String, String> headers, byte[] body) {
         /** The java.net.http request; the client sets Host itself, from the URI (the one that was signed). */
-        HttpRequest.Builder builder() {
+        public HttpRequest.Builder builder() {
             HttpRequest.Builder b = HttpRequest.newBuilder(uri);
             headers.forEach((k, v) -> {
                 if (!k.equalsIgnoreCase("host")) b.header(k, v);
@@ -247,11 +247,11 @@ final class FakePeer implements AutoCloseable {
             return body == null ? b.GET() : b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
 
-        Signed withBody(byte[] other) {
+        public Signed withBody(byte[] other) {
             return new Signed(method, uri, headers, other);
         }
 
-        Signed withHeader(String name, String value) {
+        public Signed withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.keySet().removeIf(k -> k.equalsIgnoreCase(name));
             if (value != null) h.put(name, value);
@@ -259,28 +259,28 @@ final class FakePeer implements AutoCloseable {
         }
     }
 
-    enum Scheme { CAVAGE, RFC9421 }
+    public enum Scheme { CAVAGE, RFC9421 }
 
     /** A POST of {@code body} to {@code url}, signed with {@code key} under {@code keyId} at time {@code now}. */
-    static Signed post(String url, byte[] body, String keyId, PrivateKey key, Instant now, Scheme scheme) {
+    public static Signed post(String url, byte[] body, String keyId, PrivateKey key, Instant now, Scheme scheme) {
         return sign("POST", url, body, keyId, key, now, scheme);
     }
 
-    static Signed post(String url, String json, Actor signer) {
+    public static Signed post(String url, String json, Actor signer) {
         return post(url, json.getBytes(StandardCharsets.UTF_8), signer.keyId(), signer.privateKey(), Instant.now(), Scheme.CAVAGE);
     }
 
     /** A GET signed as Mastodon signs its fetches (cavage, no digest). */
-    static Signed get(String url, String keyId, PrivateKey key) {
+    public static Signed get(String url, String keyId, PrivateKey key) {
         return sign("GET", url, null, keyId, key, Instant.now(), Scheme.CAVAGE)
                 .withHeader("Accept", "application/activity+json");
     }
 
-    static Signed unsignedPost(String url, byte[] body) {
+    public static Signed unsignedPost(String url, byte[] body) {
         return new Signed("POST", URI.create(url), Map.of("Content-Type", "application/activity+json"), body);
     }
 
-    static Signed sign(String method, String url, byte[] body, String keyId, PrivateKey key, Instant now, Scheme scheme) {
+    public static Signed sign(String method, String url, byte[] body, String keyId, PrivateKey key, Instant now, Scheme scheme) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (body != null) headers.put("Content-Type", "application/activity+json");
         SignedRequest r = new SignedRequest(method, URI.create(url), headers, body);
@@ -293,7 +293,7 @@ final class FakePeer implements AutoCloseable {
         return new Signed(method, URI.create(url), headers, body);
     }
 
-    static String json(Object o) {
+    public static String json(Object o) {
         try {
             return JSON.writeValueAsString(o);
         } catch (IOException e) {
