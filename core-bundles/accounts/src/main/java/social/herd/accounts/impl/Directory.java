@@ -15,6 +15,7 @@ import social.herd.accounts.impl.db.MoveMapper;
 import social.herd.accounts.impl.db.AccountRow;
 import social.herd.accounts.impl.db.GraphMapper;
 import social.herd.api.accounts.AccountDirectory;
+import social.herd.api.accounts.AccountStats;
 import social.herd.api.accounts.AccountSummary;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.config.ServerSettings;
@@ -71,6 +72,18 @@ public final class Directory implements AccountDirectory, SocialGraph {
     @Override
     public List<String> alsoKnownAs(long accountId) {
         return db.read(tx -> tx.mapper(MoveMapper.class).aliases(accountId));
+    }
+
+    @Override
+    public Optional<AccountStats> stats(long accountId) {
+        return Optional.ofNullable(db.read(tx -> tx.mapper(AccountMapper.class).byId(accountId)))
+                .map(r -> new AccountStats(r.createdAt(), r.followersCount(), r.statusesCount()));
+    }
+
+    @Override
+    public int strangers(long authorId, Collection<Long> accountIds) {
+        if (accountIds.isEmpty()) return 0;
+        return db.read(tx -> tx.mapper(GraphMapper.class).strangers(authorId, accountIds));
     }
 
     @Override

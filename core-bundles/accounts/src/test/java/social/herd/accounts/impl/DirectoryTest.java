@@ -59,6 +59,17 @@ class DirectoryTest {
     }
 
     @Test
+    void moderationFactsCountStrangersAndFollowers() {
+        long jo = account("jo"), kit = account("kit"), lou = account("lou");
+        f.relationships.follow(kit, jo, new FollowOptions(null, null, null));
+        assertThat(directory.strangers(jo, List.of(kit, lou))).as("kit follows jo, lou does not").isEqualTo(1);
+        assertThat(directory.strangers(jo, List.of())).isZero();
+        assertThat(directory.stats(jo).orElseThrow().followersCount()).isEqualTo(1);
+        assertThat(directory.stats(jo).orElseThrow().createdAt()).isNotNull();
+        assertThat(directory.stats(999_999_999L)).isEmpty();
+    }
+
+    @Test
     void notifyAndHiddenReblogsFollowTheFollowOptions() {
         long gus = account("gus"), hal = account("hal"), ida = account("ida");
         f.relationships.follow(hal, gus, new FollowOptions(false, true, null));

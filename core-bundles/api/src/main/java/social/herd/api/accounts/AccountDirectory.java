@@ -26,4 +26,23 @@ public interface AccountDirectory {
      * allowed to move here. Empty for remote and unknown accounts.
      */
     List<String> alsoKnownAs(long accountId);
+
+    /**
+     * Age and counts of an account; empty for an unknown one.
+     *
+     * @since 1.4
+     */
+    default Optional<AccountStats> stats(long accountId) {
+        return Optional.empty();
+    }
+
+    /**
+     * How many of {@code accountIds} do not follow {@code authorId}: the "strangers" a post
+     * mentions, which spam filters look at.
+     *
+     * @since 1.4
+     */
+    default int strangers(long authorId, Collection<Long> accountIds) {
+        return 0;
+    }
 }

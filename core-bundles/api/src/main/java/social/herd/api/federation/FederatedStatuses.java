@@ -44,18 +44,29 @@ public interface FederatedStatuses {
     /**
      * A remote post. {@code contentHtml} is sanitised; {@code url} is where people read it (may
      * equal the uri); {@code mentions} are account ids (local or remote) the post mentions;
-     * {@code tags} are hashtag names without {@code #}; {@code emojis} maps shortcode to image URL.
+     * {@code tags} are hashtag names without {@code #}; {@code emojis} maps shortcode to image URL;
+     * {@code held} keeps a new post for moderator review (a moderation filter held it): stored,
+     * but shown to nobody until approved (since 1.3).
      */
     record RemoteNote(String uri, String url, long accountId, String contentHtml, String spoilerText,
                       boolean sensitive, String visibility, Long inReplyToId, String language,
                       Instant published, Instant edited, List<Long> mentions, List<String> tags,
-                      List<RemoteMedia> media, RemotePoll poll, Map<String, String> emojis) {
+                      List<RemoteMedia> media, RemotePoll poll, Map<String, String> emojis, boolean held) {
 
         public RemoteNote {
             mentions = mentions == null ? List.of() : List.copyOf(mentions);
             tags = tags == null ? List.of() : List.copyOf(tags);
             media = media == null ? List.of() : List.copyOf(media);
             emojis = emojis == null ? Map.of() : Map.copyOf(emojis);
+        }
+
+        /** A post that is not held (the 1.2 shape). */
+        public RemoteNote(String uri, String url, long accountId, String contentHtml, String spoilerText,
+                          boolean sensitive, String visibility, Long inReplyToId, String language,
+                          Instant published, Instant edited, List<Long> mentions, List<String> tags,
+                          List<RemoteMedia> media, RemotePoll poll, Map<String, String> emojis) {
+            this(uri, url, accountId, contentHtml, spoilerText, sensitive, visibility, inReplyToId, language, published,
+                    edited, mentions, tags, media, poll, emojis, false);
         }
     }
 

@@ -13,6 +13,7 @@ import social.herd.api.accounts.AccountSummary;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.federation.Resolver;
 import social.herd.api.moderation.Moderation;
+import social.herd.spi.moderation.Author;
 import social.herd.spi.moderation.LocalPost;
 import social.herd.spi.moderation.Verdict;
 import social.herd.statuses.impl.text.HtmlFormatter;
@@ -71,8 +72,12 @@ final class Composer {
 
         List<Entity> entities = TextEntities.extract(in.text());
         List<String> mentioned = entities.stream().filter(e -> e.kind() == Kind.MENTION).map(Entity::acct).distinct().toList();
+        // resolved before review: filters count the mentioned accounts that do not follow the author
+        Map<String, AccountSummary> resolved = resolve(mentioned);
         Verdict verdict = review(new LocalPost(authorId, author.username(), in.text(), in.spoilerText(), in.sensitive(),
-                visibility, mediaCount, mentioned, edit));
+                visibility, mediaCount, mentioned, edit, moderationAuthor(author),
+                entities.stream().filter(e -> e.kind() == Kind.URL).map(Entity::value).toList(),
+                resolved.isEmpty() ? 0 : accounts.strangers(authorId, resolved.values().stream().map(AccountSummary::id).toList())));
         if (verdict.decision() == Verdict.Decision.REJECT) {
             throw ApiException.unprocessable(verdict.reason().isBlank() ? "This post was rejected" : verdict.reason());
         }
@@ -84,7 +89,7 @@ final class Composer {
         }
         String vis = rewrites.contains(Verdict.Rewrite.LOWER_VISIBILITY) && visibility.equals("public") ? "unlisted" : visibility;
         boolean strip = rewrites.contains(Verdict.Rewrite.STRIP_MEDIA);
-        Map<String, AccountSummary> targets = rewrites.contains(Verdict.Rewrite.DROP_MENTIONS) ? Map.of() : resolve(mentioned);
+        Map<String, AccountSummary> targets = rewrites.contains(Verdict.Rewrite.DROP_MENTIONS) ? Map.of() : resolved;
         Map<String, String> links = new LinkedHashMap<>();
         targets.forEach((acct, a) -> links.put(acct, a.local() ? views.profileUrl(a.username())
                 : "https://" + a.domain() + "/@" + a.username()));
@@ -114,6 +119,13 @@ final class Composer {
             if (mediaCount > 0) throw ApiException.unprocessable("Validation failed: A post cannot have both media and a poll");
         }
         return accounts.byId(authorId).filter(a -> !a.suspended()).orElseThrow(ApiException::notFound);
+    }
+
+    /** The author as filters see it: age and counts from the accounts bundle. */
+    private Author moderationAuthor(AccountSummary a) {
+        return accounts.stats(a.id())
+                .map(st -> new Author(a.id(), a.username(), "", st.createdAt(), st.followersCount(), st.statusesCount()))
+                .orElseGet(() -> new Author(a.id(), a.username(), "", null, 0, 0));
     }
 
     private Verdict review(LocalPost post) {

@@ -67,7 +67,7 @@ final class RemoteNotes {
             // a date in the future (a skewed clock) would keep the post above everything newer
             Instant created = n.published() == null || n.published().isAfter(now) ? now : n.published();
             StatusRow row = new StatusRow(ids.nextId(), n.accountId(), "", nonNull(n.contentHtml()), nonNull(n.spoilerText()),
-                    n.sensitive(), visibility, parentId, parentAccount, null, null, language(n.language()), false, false,
+                    n.sensitive(), visibility, parentId, parentAccount, null, null, language(n.language()), false, n.held(),
                     !n.media().isEmpty(), created, n.edited(), null, 0, 0, 0);
             if (r.insert(row, n.uri(), blankToNull(n.url()), RemoteViews.mediaJson(n.media()),
                     RemoteViews.emojisJson(n.emojis())) == 0) {
@@ -78,6 +78,7 @@ final class RemoteNotes {
             }
             writeMentionsAndTags(m, row.id(), n, now);
             if (validPoll(n.poll())) insertPoll(tx, row, n.poll(), now);
+            // counted while held, like a held local reply: rejecting it takes it off again
             if (parentId != null) m.addReplies(parentId, 1);
             events.created(tx, row);
             return row.id();

@@ -88,6 +88,7 @@ final class Fixture implements AutoCloseable {
         runner.migrate("social.herd.platform", MigrationFiles.platform());
         runner.migrate("social.herd.statuses", MigrationFiles.in(Path.of("target/classes/db/migration")));
         db = new TxDatabase(ds);
+        directory.graph = graph;
         visibility = new StatusVisibility(graph, directory);
         views = new StatusViews(directory, settings);
         jobs = new PostgresJobQueue(db, ids);
@@ -251,6 +252,21 @@ final class Fixture implements AutoCloseable {
         @Override
         public java.util.List<String> alsoKnownAs(long accountId) {
             return java.util.List.of();
+        }
+
+        /** Every account is a week old with 3 followers and 5 posts, so filters' facts can be checked. */
+        @Override
+        public Optional<social.herd.api.accounts.AccountStats> stats(long accountId) {
+            return byId(accountId).map(a -> new social.herd.api.accounts.AccountStats(
+                    java.time.Instant.parse("2026-01-01T00:00:00Z"), 3, 5));
+        }
+
+        /** Set by the fixture: who follows whom. */
+        volatile Graph graph;
+
+        @Override
+        public int strangers(long authorId, Collection<Long> ids) {
+            return (int) ids.stream().filter(id -> !graph.follows.contains(List.of(id, authorId))).count();
         }
     }
 

@@ -92,4 +92,21 @@ class HeldStatusesTest {
                 .isEqualTo(404);
         assertThat(approvedEvents(id)).isZero();
     }
+
+    @Test
+    void aRemotePostAFilterHeldWaitsInTheSameQueue() throws Exception {
+        long remote = f.directory.createRemote("far", "remote.example");
+        long reader = f.directory.create("heldremotereader");
+        long mod = f.directory.create("mod3");
+        social.herd.api.federation.FederatedStatuses.RemoteNote n = FederatedPostsTest.note(FederatedPostsTest.uri(), remote,
+                "<p>held from afar</p>", "public", null, List.of());
+        long id = f.federated.create(new social.herd.api.federation.FederatedStatuses.RemoteNote(n.uri(), n.url(),
+                n.accountId(), n.contentHtml(), n.spoilerText(), n.sensitive(), n.visibility(), n.inReplyToId(), n.language(),
+                n.published(), n.edited(), n.mentions(), n.tags(), n.media(), n.poll(), n.emojis(), true));
+        assertThat(api.get("/api/v1/statuses/" + id, reader).status()).isEqualTo(404);
+        assertThat(ids(admin.get("/api/v1/admin/held_statuses", ApiHarness.admin(mod)))).contains(Long.toString(id));
+        assertThat(admin.form("POST", "/api/v1/admin/held_statuses/" + id + "/approve", ApiHarness.admin(mod), "").status())
+                .isEqualTo(200);
+        assertThat(ok(api.get("/api/v1/statuses/" + id, reader)).get("content").asText()).contains("held from afar");
+    }
 }

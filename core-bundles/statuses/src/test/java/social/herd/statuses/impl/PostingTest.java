@@ -209,6 +209,24 @@ class PostingTest {
     }
 
     @Test
+    void filtersAreToldTheAuthorTheLinksAndTheMentionedStrangers() {
+        long a = f.directory.create("linker");
+        long friend = f.directory.create("friend");
+        long stranger = f.directory.create("stranger");
+        f.graph.follow(friend, a);
+        f.moderation.verdict = Verdict.accept();
+        ok(api.postForm(a, "status=" + enc("see https://shop.example.com/deal and @" + f.directory.username(friend)
+                + " @" + f.directory.username(stranger))));
+        LocalPost asked = (LocalPost) f.moderation.last;
+        assertThat(asked.links()).containsExactly("https://shop.example.com/deal");
+        assertThat(asked.strangerMentions()).as("the friend follows the author, the stranger does not").isEqualTo(1);
+        assertThat(asked.author().accountId()).isEqualTo(a);
+        assertThat(asked.author().local()).isTrue();
+        assertThat(asked.author().followersCount()).isEqualTo(3);
+        assertThat(asked.author().createdAt()).isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    @Test
     void heldPostsAreVisibleOnlyToTheirAuthor() {
         long a = f.directory.create("held");
         long follower = f.directory.create("fan");

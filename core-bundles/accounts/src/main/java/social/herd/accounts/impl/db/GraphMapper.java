@@ -30,6 +30,11 @@ public interface GraphMapper {
             + " AND f.notify AND a.domain IS NULL AND a.suspended_at IS NULL ORDER BY f.account_id")
     List<Long> notifiedFollowers(@Param("accountId") long accountId);
 
+    @Select({"<script>SELECT count(*) FROM accounts a WHERE a.id IN",
+            "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach>",
+            "AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.account_id = a.id AND f.target_account_id = #{author})</script>"})
+    int strangers(@Param("author") long author, @Param("ids") java.util.Collection<Long> ids);
+
     @Select("SELECT target_account_id FROM follows WHERE account_id = #{accountId} AND NOT show_reblogs")
     List<Long> reblogsHidden(@Param("accountId") long accountId);
 }

@@ -107,8 +107,13 @@ public final class NoteStore {
             return Optional.empty();
         }
         List<Long> mentions = new ArrayList<>();
+        List<Long> localMentions = new ArrayList<>();
         Set<String> mentionUris = new LinkedHashSet<>(o.mentions());
-        for (String href : mentionUris) mentionedAccount(href).ifPresent(mentions::add);
+        for (String href : mentionUris) {
+            Optional<Long> id = mentionedAccount(href);
+            id.ifPresent(mentions::add);
+            if (id.isPresent() && runtime.uris().usernameOf(href).isPresent()) localMentions.add(id.get());
+        }
         String visibility = Visibility.infer(o.to(), o.cc(), author.actor().followers(), mentionUris).apiName();
         Long parent = o.inReplyTo() == null ? null : statusByUri(o.inReplyTo(), depth).orElse(null);
         String host = URI.create(author.actor().uri()).getAuthority();
@@ -116,12 +121,23 @@ public final class NoteStore {
         String spoiler = o.summary() == null ? "" : o.summary();
         boolean sensitive = o.sensitive();
         Verdict v = moderation.review(new IncomingActivity(activityType, author.actor().uri(), host, o.type(),
-                o.contentHtml(), spoiler, sensitive, visibility, media.size(), List.copyOf(mentionUris)));
+                o.contentHtml(), spoiler, sensitive, visibility, media.size(), List.copyOf(mentionUris),
+                ModerationFacts.author(accounts, author), ModerationFacts.links(o.contentHtml(), mentionUris),
+                ModerationFacts.strangers(accounts, author.accountId(), localMentions)));
+        boolean held = false;
         switch (v.decision()) {
-            case REJECT, HOLD -> {
-                // remote posts have no review queue of their own yet: held ones are not stored either
+            case REJECT -> {
                 LOG.info("federation post={} from={} refused by moderation: {}", o.uri(), host, v.reason());
                 return Optional.empty();
+            }
+            case HOLD -> {
+                // a new post waits in the moderators' queue; an edit that would need review is not applied
+                if (!activityType.equals("Create")) {
+                    LOG.info("federation edit={} from={} held by moderation, not applied: {}", o.uri(), host, v.reason());
+                    return Optional.empty();
+                }
+                LOG.info("federation post={} from={} held for review: {}", o.uri(), host, v.reason());
+                held = true;
             }
             case REWRITE -> {
                 for (Verdict.Rewrite r : v.rewrites()) {
@@ -138,7 +154,7 @@ public final class NoteStore {
         }
         return Optional.of(new RemoteNote(o.uri(), o.url(), author.accountId(), o.contentHtml(), spoiler, sensitive,
                 visibility, parent, o.language(), o.published(), o.updated(), mentions, o.hashtags(), media, o.poll(),
-                o.emojis()));
+                o.emojis(), held));
     }
 
     /** The account a mention names: local accounts by our id layout, remote ones when known. */
