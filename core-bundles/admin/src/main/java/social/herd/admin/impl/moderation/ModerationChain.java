@@ -2,16 +2,19 @@ package social.herd.admin.impl.moderation;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -34,9 +37,11 @@ import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.Verdict;
 
 /**
- * The moderation chain: asks every {@link ModerationFilter} plugin, highest ranking first, each
- * within its time budget on a small pool of its own so a hanging plugin cannot hold the caller's
- * thread. Filters come and go at runtime (plugins in deploy/).
+ * The moderation chain: asks every {@link ModerationFilter} plugin that wants the subject's
+ * context, highest ranking first, each within its time budget on a pool of its own so a hanging
+ * plugin cannot hold the caller's thread. Filters come and go at runtime (plugins in deploy/ or
+ * uploaded); their name, contexts, budget and failure mode come from their service properties.
+ * Every reject, hold, rewrite and failure is handed to the {@link DecisionLog}.
  */
 @Component(service = Moderation.class, configurationPid = ModerationChain.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -49,27 +54,38 @@ public final class ModerationChain implements Moderation {
     /** How the chain treats filters that fail. */
     @ObjectClassDefinition(name = "Herd moderation chain")
     public @interface Settings {
-        @AttributeDefinition(description = "Time each filter may take per subject, in milliseconds")
+        @AttributeDefinition(description = "Time each filter may take per subject, in milliseconds, unless the filter sets its own")
         long budget_ms() default 200;
 
-        @AttributeDefinition(description = "Hold subjects for review when a filter fails or overruns, instead of skipping it")
+        @AttributeDefinition(description = "Hold subjects for review when any filter fails or overruns, instead of skipping it")
         boolean fail_closed() default false;
     }
 
-    private final Map<ServiceReference<ModerationFilter>, ModerationFilter> filters =
+    private final Map<ServiceReference<ModerationFilter>, FilterEntry> filters =
             new ConcurrentSkipListMap<>((a, b) -> b.compareTo(a));
-    private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+    // a filter that hangs keeps its thread; more threads (up to the cap) keep the others running
+    private final ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 64, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
         Thread t = new Thread(r, "herd-moderation");
         t.setDaemon(true);
         return t;
     });
     private final Metrics.Counter failures;
+    private final Metrics.Counter decisions;
+    private final Consumer<FilterDecision> recorder;
     private volatile Settings settings;
 
     @Activate
-    public ModerationChain(@Reference Metrics metrics, Settings settings) {
+    public ModerationChain(@Reference Metrics metrics, @Reference DecisionLog log, Settings settings) {
+        this(metrics, settings, log::record);
+    }
+
+    /** For tests: decisions go to {@code recorder}. */
+    ModerationChain(Metrics metrics, Settings settings, Consumer<FilterDecision> recorder) {
         this.failures = metrics.counter("herd_moderation_filter_failures_total",
                 "Moderation filters skipped because they threw or overran their time budget", "filter", "cause");
+        this.decisions = metrics.counter("herd_moderation_decisions_total",
+                "Rejects, holds and rewrites by moderation filters", "filter", "decision");
+        this.recorder = recorder;
         this.settings = settings;
     }
 
@@ -83,9 +99,14 @@ public final class ModerationChain implements Moderation {
         pool.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedFilter")
     void addFilter(ServiceReference<ModerationFilter> ref, ModerationFilter filter) {
-        filters.put(ref, filter);
+        filters.put(ref, FilterEntry.from(name(ref), filter, properties(ref)));
+    }
+
+    /** The admin reconfigured the plugin: its budget, contexts or failure mode may have changed. */
+    void updatedFilter(ServiceReference<ModerationFilter> ref, ModerationFilter filter) {
+        addFilter(ref, filter);
     }
 
     void removeFilter(ServiceReference<ModerationFilter> ref) {
@@ -94,35 +115,22 @@ public final class ModerationChain implements Moderation {
 
     @Override
     public Verdict review(ModerationSubject subject) {
-        List<Map.Entry<String, ModerationFilter>> ordered = new ArrayList<>();
-        filters.forEach((ref, filter) -> ordered.add(Map.entry(name(ref), filter)));
-        return review(ordered, subject);
+        return review(List.copyOf(filters.values()), subject);
     }
 
     /** The chain over {@code ordered} (highest ranking first): separate from the service registry for tests. */
-    Verdict review(List<Map.Entry<String, ModerationFilter>> ordered, ModerationSubject subject) {
+    Verdict review(List<FilterEntry> ordered, ModerationSubject subject) {
         Settings s = settings;
         Set<Verdict.Rewrite> rewrites = EnumSet.noneOf(Verdict.Rewrite.class);
         StringBuilder reasons = new StringBuilder();
-        for (Map.Entry<String, ModerationFilter> e : ordered) {
-            String name = e.getKey();
-            Verdict v;
-            try {
-                Future<Verdict> answer = pool.submit(() -> e.getValue().review(subject));
-                try {
-                    v = answer.get(s.budget_ms(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException ex) {
-                    answer.cancel(true);
-                    v = failed(name, "timeout", s);
-                }
-            } catch (ExecutionException | RuntimeException ex) {
-                LOG.warn("moderation filter failed filter={} error={}", name, String.valueOf(ex.getCause() == null ? ex : ex.getCause()));
-                v = failed(name, "error", s);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                return Verdict.hold("moderation was interrupted");
-            }
+        for (FilterEntry e : ordered) {
+            if (!e.wants(subject.context())) continue;
+            Verdict v = ask(e, subject, s);
             if (v == null) continue;
+            if (v.decision() != Verdict.Decision.ACCEPT) {
+                decisions.inc(e.name(), v.decision().name().toLowerCase(java.util.Locale.ROOT));
+                recorder.accept(FilterDecision.of(e.name(), v, subject));
+            }
             switch (v.decision()) {
                 case REJECT, HOLD -> {
                     return v;
@@ -137,14 +145,45 @@ public final class ModerationChain implements Moderation {
         return rewrites.isEmpty() ? Verdict.accept() : Verdict.rewrite(reasons.toString(), rewrites);
     }
 
-    /** Counts the failure; fail-open skips the filter (null), fail-closed holds the subject. */
-    private Verdict failed(String name, String cause, Settings s) {
-        failures.inc(name, cause);
-        return s.fail_closed() ? Verdict.hold("a moderation filter could not decide (" + cause + ")") : null;
+    /** One filter's verdict within its budget; null when it failed open. */
+    private Verdict ask(FilterEntry e, ModerationSubject subject, Settings s) {
+        long budget = e.budgetMs() > 0 ? e.budgetMs() : s.budget_ms();
+        Future<Verdict> answer;
+        try {
+            answer = pool.submit(() -> e.filter().review(subject));
+        } catch (RejectedExecutionException ex) {
+            return failed(e, "overloaded", subject, s);
+        }
+        try {
+            Verdict v = answer.get(budget, TimeUnit.MILLISECONDS);
+            return v == null ? failed(e, "error", subject, s) : v;
+        } catch (TimeoutException ex) {
+            answer.cancel(true);
+            return failed(e, "timeout", subject, s);
+        } catch (ExecutionException ex) {
+            LOG.warn("moderation filter failed filter={} error={}", e.name(), String.valueOf(ex.getCause()));
+            return failed(e, "error", subject, s);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return Verdict.hold("moderation was interrupted");
+        }
+    }
+
+    /** Counts and records the failure; fail-open skips the filter (null), fail-closed holds the subject. */
+    private Verdict failed(FilterEntry e, String cause, ModerationSubject subject, Settings s) {
+        failures.inc(e.name(), cause);
+        recorder.accept(FilterDecision.failure(e.name(), cause, subject));
+        return e.failClosed() || s.fail_closed() ? Verdict.hold("a moderation filter could not decide (" + cause + ")") : null;
     }
 
     private static String name(ServiceReference<?> ref) {
         Object component = ref.getProperty("component.name");
         return component != null ? component.toString() : ref.getBundle().getSymbolicName() + "#" + ref.getProperty(Constants.SERVICE_ID);
+    }
+
+    private static Map<String, Object> properties(ServiceReference<?> ref) {
+        Map<String, Object> out = new HashMap<>();
+        for (String key : ref.getPropertyKeys()) out.put(key, ref.getProperty(key));
+        return out;
     }
 }

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 import social.herd.api.metrics.Metrics;
+import social.herd.spi.moderation.Author;
+import social.herd.spi.moderation.IncomingActivity;
+import social.herd.spi.moderation.LocalPost;
+import social.herd.spi.moderation.ModerationContext;
 import social.herd.spi.moderation.ModerationFilter;
 import social.herd.spi.moderation.SignUp;
 import social.herd.spi.moderation.Verdict;
@@ -23,12 +28,14 @@ class ModerationChainTest {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final SignUp signUp = new SignUp("newbie", "n@example.com", "192.0.2.7", "", null, false);
 
+    private final List<FilterDecision> recorded = new CopyOnWriteArrayList<>();
+
     private ModerationChain chain(boolean failClosed) {
-        return new ModerationChain(new CountingMetrics(), settings(50, failClosed));
+        return new ModerationChain(new CountingMetrics(), settings(50, failClosed), recorded::add);
     }
 
-    private static Map.Entry<String, ModerationFilter> f(String name, ModerationFilter filter) {
-        return Map.entry(name, filter);
+    private static FilterEntry f(String name, ModerationFilter filter) {
+        return FilterEntry.of(name, filter);
     }
 
     @Test
@@ -76,6 +83,73 @@ class ModerationChainTest {
         Verdict v = chain(true).review(List.of(f("throws", s -> { throw new IllegalStateException("bug"); })), signUp);
         assertThat(v.decision()).isEqualTo(Decision.HOLD);
         assertThat(v.reason()).contains("could not decide");
+    }
+
+    @Test
+    void filtersOnlySeeTheContextsTheyAskedFor() {
+        ModerationFilter rejectAll = s -> Verdict.reject("no");
+        FilterEntry postsOnly = FilterEntry.from("posts", rejectAll,
+                Map.of(FilterEntry.CONTEXTS, new String[] {"LOCAL_POST", "EDIT"}));
+        assertThat(chain(false).review(List.of(postsOnly), signUp).decision()).isEqualTo(Decision.ACCEPT);
+        assertThat(chain(false).review(List.of(postsOnly), post("hello", "public", false)).decision()).isEqualTo(Decision.REJECT);
+        assertThat(chain(false).review(List.of(postsOnly), post("hello", "public", true)).decision()).isEqualTo(Decision.REJECT);
+        assertThat(chain(false).review(List.of(postsOnly), incoming()).decision()).isEqualTo(Decision.ACCEPT);
+    }
+
+    @Test
+    void aFilterMarkedFailClosedHoldsEvenWhenTheChainFailsOpen() {
+        FilterEntry strict = FilterEntry.from("strict", s -> { throw new IllegalStateException("bug"); },
+                Map.of(FilterEntry.FAIL_CLOSED, "true"));
+        Verdict v = chain(false).review(List.of(strict), signUp);
+        assertThat(v.decision()).isEqualTo(Decision.HOLD);
+        assertThat(chain(false).review(List.of(f("lenient", s -> { throw new IllegalStateException("bug"); })), signUp)
+                .decision()).isEqualTo(Decision.ACCEPT);
+    }
+
+    @Test
+    void aFilterCanHaveALongerBudgetThanTheChain() {
+        ModerationFilter slow = s -> { sleep(150); return Verdict.hold("slow but sure"); };
+        assertThat(chain(false).review(List.of(f("slow", slow)), signUp).decision()).isEqualTo(Decision.ACCEPT);
+        FilterEntry patient = FilterEntry.from("slow", slow, Map.of(FilterEntry.BUDGET, 2_000L));
+        assertThat(chain(false).review(List.of(patient), signUp).decision()).isEqualTo(Decision.HOLD);
+    }
+
+    @Test
+    void nonAcceptingDecisionsAndFailuresAreRecordedWithoutPrivateText() {
+        chain(false).review(List.of(
+                f("nsfw", s -> Verdict.rewrite("adult words", Set.of(Rewrite.MARK_SENSITIVE))),
+                f("broken", s -> { throw new IllegalStateException("bug"); }),
+                f("spam", s -> Verdict.hold("new account posting links"))), post("buy now http://x.example", "public", false));
+        assertThat(recorded).extracting(d -> d.filter() + ":" + d.outcome())
+                .containsExactly("nsfw:rewrite", "broken:error", "spam:hold");
+        FilterDecision hold = recorded.get(2);
+        assertThat(hold.reason()).isEqualTo("new account posting links");
+        assertThat(hold.subject()).isEqualTo("@alice");
+        assertThat(hold.accountId()).isEqualTo(7L);
+        assertThat(hold.excerpt()).isEqualTo("buy now http://x.example");
+        assertThat(hold.context()).isEqualTo(ModerationContext.LOCAL_POST);
+        assertThat(recorded.get(0).rewrites()).isEqualTo("mark_sensitive");
+
+        recorded.clear();
+        chain(false).review(List.of(f("dm", s -> Verdict.reject("no"))), post("a secret", "direct", false));
+        assertThat(recorded.get(0).excerpt()).isEmpty();
+        chain(false).review(List.of(f("su", s -> Verdict.reject("no"))), signUp);
+        assertThat(recorded.get(1).subject()).isEqualTo("sign-up newbie").doesNotContain("@example.com");
+    }
+
+    @Test
+    void acceptsAreNotRecorded() {
+        chain(false).review(List.of(f("ok", s -> Verdict.accept())), signUp);
+        assertThat(recorded).isEmpty();
+    }
+
+    private static LocalPost post(String text, String visibility, boolean edit) {
+        return new LocalPost(7, "alice", text, "", false, visibility, 0, List.of(), edit);
+    }
+
+    private static IncomingActivity incoming() {
+        return new IncomingActivity("Create", "https://remote.example/users/bob", "remote.example", "Note", "<p>hi</p>",
+                "", false, "public", 0, List.of(), Author.unknown("bob", "remote.example"), List.of(), 0);
     }
 
     private static void sleep(long ms) {
