@@ -72,6 +72,7 @@ public final class ModerationChain implements Moderation {
     private final Metrics.Counter failures;
     private final Metrics.Counter decisions;
     private final Consumer<FilterDecision> recorder;
+    private final FailureLog failureLog = new FailureLog(LOG);
     private volatile Settings settings;
 
     @Activate
@@ -152,26 +153,26 @@ public final class ModerationChain implements Moderation {
         try {
             answer = pool.submit(() -> e.filter().review(subject));
         } catch (RejectedExecutionException ex) {
-            return failed(e, "overloaded", subject, s);
+            return failed(e, "overloaded", subject, s, "no thread free to run it");
         }
         try {
             Verdict v = answer.get(budget, TimeUnit.MILLISECONDS);
-            return v == null ? failed(e, "error", subject, s) : v;
+            return v == null ? failed(e, "error", subject, s, "answered null") : v;
         } catch (TimeoutException ex) {
             answer.cancel(true);
-            return failed(e, "timeout", subject, s);
+            return failed(e, "timeout", subject, s, "no answer within " + budget + " ms");
         } catch (ExecutionException ex) {
-            LOG.warn("moderation filter failed filter={} error={}", e.name(), String.valueOf(ex.getCause()));
-            return failed(e, "error", subject, s);
+            return failed(e, "error", subject, s, String.valueOf(ex.getCause()));
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             return Verdict.hold("moderation was interrupted");
         }
     }
 
-    /** Counts and records the failure; fail-open skips the filter (null), fail-closed holds the subject. */
-    private Verdict failed(FilterEntry e, String cause, ModerationSubject subject, Settings s) {
+    /** Counts, logs and records the failure; fail-open skips the filter (null), fail-closed holds the subject. */
+    private Verdict failed(FilterEntry e, String cause, ModerationSubject subject, Settings s, String detail) {
         failures.inc(e.name(), cause);
+        failureLog.note(e.name(), cause, detail);
         recorder.accept(FilterDecision.failure(e.name(), cause, subject));
         return e.failClosed() || s.fail_closed() ? Verdict.hold("a moderation filter could not decide (" + cause + ")") : null;
     }
