@@ -79,19 +79,22 @@ public final class PaxRuntime {
     public static Http configure(ConfigurationAdmin configAdmin) throws IOException {
         String port = System.getProperty("herd.test.port");
         put(configAdmin, "social.herd.server", "public_url", "http://localhost:" + port);
-        Hashtable<String, Object> db = new Hashtable<>();
-        db.put("url", System.getProperty("herd.test.db"));
-        db.put("user", "postgres");
-        configAdmin.getConfiguration("social.herd.db", "?").update(db);
+        put(configAdmin, "social.herd.db", "user", "postgres");
+        put(configAdmin, "social.herd.db", "url", System.getProperty("herd.test.db"));
         Http http = new Http("http://127.0.0.1:" + port);
         Http.Reply ready = http.await("/health/ready", Duration.ofSeconds(30), r -> r.status() == 200);
         if (ready.status() != 200) throw new AssertionError("readiness: " + ready.body());
         return http;
     }
 
-    /** Sets one key of a configuration, keeping its others. */
+    /**
+     * Sets one key of a configuration, keeping its others. An unchanged value is not written
+     * again: every update restarts the components of that PID (and rebuilds the web application),
+     * which would fail requests of a test in the middle of its work.
+     */
     public static void put(ConfigurationAdmin configAdmin, String pid, String key, Object value) throws IOException {
         org.osgi.service.cm.Configuration c = configAdmin.getConfiguration(pid, "?");
+        if (c.getProperties() != null && java.util.Objects.deepEquals(c.getProperties().get(key), value)) return;
         Hashtable<String, Object> props = new Hashtable<>();
         if (c.getProperties() != null) {
             for (String k : Collections.list(c.getProperties().keys())) props.put(k, c.getProperties().get(k));

@@ -47,6 +47,18 @@ public record IncomingActivity(String type, String actorUri, String domain, Stri
                 null, null, 0);
     }
 
+    /**
+     * The content as plain text: tags removed (block ends become spaces, so words do not run
+     * together) and the entities the sanitiser leaves decoded. For word filters.
+     *
+     * @since 1.2
+     */
+    public String plainText() {
+        String text = contentHtml.replaceAll("(?i)<br\\s*/?>|</p>", " ").replaceAll("<[^>]*>", "");
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&nbsp;", " ").replace("&amp;", "&").strip();
+    }
+
     /** True for posts (Create or Update of an object), false for follows, boosts and the like. */
     public boolean isPost() {
         return !objectType.isEmpty() && (type.equals("Create") || type.equals("Update"));

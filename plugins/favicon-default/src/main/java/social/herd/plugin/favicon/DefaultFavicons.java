@@ -1,0 +1,38 @@
+package social.herd.plugin.favicon;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+import social.herd.spi.favicon.FaviconProperties;
+import social.herd.spi.favicon.FaviconSet;
+
+/**
+ * Herd's own icons, served from this bundle's {@code favicon/} folder (drawn by
+ * {@code tools/GenerateIcons.java}). Ranked low, so any other favicon plugin wins when the admin
+ * has not chosen one.
+ */
+@Component
+@FaviconProperties(service_ranking = -100, herd_favicon_name = "default")
+public final class DefaultFavicons implements FaviconSet {
+
+    static final List<Icon> ICONS = List.of(
+            new Icon(ICO, "image/x-icon", "16x16 32x32"),
+            new Icon(SVG, "image/svg+xml", "any"),
+            new Icon("favicon-16.png", "image/png", "16x16"),
+            new Icon("favicon-32.png", "image/png", "32x32"),
+            new Icon(APPLE_TOUCH, "image/png", "180x180"),
+            new Icon("icon-192.png", "image/png", "192x192"),
+            new Icon("icon-512.png", "image/png", "512x512"));
+
+    @Override
+    public List<Icon> icons() {
+        return ICONS;
+    }
+
+    @Override
+    public Optional<InputStream> open(String file) {
+        if (ICONS.stream().noneMatch(i -> i.file().equals(file))) return Optional.empty();
+        return Optional.ofNullable(DefaultFavicons.class.getResourceAsStream("/favicon/" + file));
+    }
+}
