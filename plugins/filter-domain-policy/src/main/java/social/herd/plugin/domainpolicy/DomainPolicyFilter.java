@@ -33,20 +33,20 @@ public final class DomainPolicyFilter implements ModerationFilter {
 
     static final String PID = "social.herd.filter.domain_policy";
 
-    /** One list of domains per policy. */
+    /** One list of domains per policy. Keys have underscores ({@code x__y()} is how DS spells key {@code x_y}). */
     @ObjectClassDefinition(name = "Herd domain policy filter", description = "Akkoma-style SimplePolicy for incoming activities")
     public @interface Config {
         @AttributeDefinition(description = "Refuse every activity from these domains")
         String[] reject() default {};
 
         @AttributeDefinition(description = "Mark posts with media from these domains sensitive")
-        String[] media_nsfw() default {};
+        String[] media__nsfw() default {};
 
         @AttributeDefinition(description = "Remove media from posts of these domains")
-        String[] media_removal() default {};
+        String[] media__removal() default {};
 
         @AttributeDefinition(description = "Keep public posts of these domains off the public timelines (unlisted)")
-        String[] federated_timeline_removal() default {};
+        String[] federated__timeline__removal() default {};
     }
 
     private record Lists(List<String> reject, List<String> nsfw, List<String> removal, List<String> unlisted) {}
@@ -60,8 +60,8 @@ public final class DomainPolicyFilter implements ModerationFilter {
 
     @Modified
     void modified(Config c) {
-        lists = new Lists(normalise(c.reject()), normalise(c.media_nsfw()), normalise(c.media_removal()),
-                normalise(c.federated_timeline_removal()));
+        lists = new Lists(normalise(c.reject()), normalise(c.media__nsfw()), normalise(c.media__removal()),
+                normalise(c.federated__timeline__removal()));
     }
 
     @Override

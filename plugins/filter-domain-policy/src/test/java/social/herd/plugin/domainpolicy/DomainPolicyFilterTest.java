@@ -53,9 +53,9 @@ class DomainPolicyFilterTest {
     private static DomainPolicyFilter.Config config(String[] reject, String[] nsfw, String[] removal, String[] unlisted) {
         return new DomainPolicyFilter.Config() {
             @Override public String[] reject() { return reject; }
-            @Override public String[] media_nsfw() { return nsfw; }
-            @Override public String[] media_removal() { return removal; }
-            @Override public String[] federated_timeline_removal() { return unlisted; }
+            @Override public String[] media__nsfw() { return nsfw; }
+            @Override public String[] media__removal() { return removal; }
+            @Override public String[] federated__timeline__removal() { return unlisted; }
             @Override public Class<? extends Annotation> annotationType() { return DomainPolicyFilter.Config.class; }
         };
     }

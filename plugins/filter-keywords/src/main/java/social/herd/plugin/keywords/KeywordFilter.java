@@ -31,7 +31,7 @@ public final class KeywordFilter implements ModerationFilter {
     static final String PID = "social.herd.filter.keywords";
     private static final Logger LOG = LoggerFactory.getLogger(KeywordFilter.class);
 
-    /** The lists and the words shown to people. */
+    /** The lists and the words shown to people. Keys have underscores ({@code x__y()} is how DS spells key {@code x_y}). */
     @ObjectClassDefinition(name = "Herd keyword filter", description = "Words or /regular expressions/ to reject, hold or warn about")
     public @interface Config {
         @AttributeDefinition(description = "Refuse what contains any of these")
@@ -44,13 +44,13 @@ public final class KeywordFilter implements ModerationFilter {
         String[] warn() default {};
 
         @AttributeDefinition(description = "The error the author gets for a refused post or sign-up")
-        String reject_reason() default "This contains words that are not allowed on this server";
+        String reject__reason() default "This contains words that are not allowed on this server";
 
         @AttributeDefinition(description = "The reason moderators see for a held post")
-        String hold_reason() default "Contains words held for review";
+        String hold__reason() default "Contains words held for review";
 
         @AttributeDefinition(description = "The content warning put on posts matching the warn list")
-        String warning_text() default "Filtered content";
+        String warning__text() default "Filtered content";
     }
 
     private volatile Lists lists;
@@ -94,10 +94,10 @@ public final class KeywordFilter implements ModerationFilter {
             }
         }
         Optional<String> hit = l.reject().firstMatch(text);
-        if (hit.isPresent()) return Verdict.reject(l.config().reject_reason());
-        if (l.hold().firstMatch(text).isPresent()) return Verdict.hold(l.config().hold_reason());
+        if (hit.isPresent()) return Verdict.reject(l.config().reject__reason());
+        if (l.hold().firstMatch(text).isPresent()) return Verdict.hold(l.config().hold__reason());
         if (post && l.warn().firstMatch(text).isPresent()) {
-            return Verdict.rewrite(l.config().warning_text(), java.util.Set.of(Verdict.Rewrite.ADD_CONTENT_WARNING));
+            return Verdict.rewrite(l.config().warning__text(), java.util.Set.of(Verdict.Rewrite.ADD_CONTENT_WARNING));
         }
         return Verdict.accept();
     }

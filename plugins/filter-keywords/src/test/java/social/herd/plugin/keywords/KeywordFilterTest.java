@@ -91,9 +91,9 @@ class KeywordFilterTest {
             @Override public String[] reject() { return reject; }
             @Override public String[] hold() { return hold; }
             @Override public String[] warn() { return warn; }
-            @Override public String reject_reason() { return "no casinos"; }
-            @Override public String hold_reason() { return "held words"; }
-            @Override public String warning_text() { return "Careful"; }
+            @Override public String reject__reason() { return "no casinos"; }
+            @Override public String hold__reason() { return "held words"; }
+            @Override public String warning__text() { return "Careful"; }
             @Override public Class<? extends Annotation> annotationType() { return KeywordFilter.Config.class; }
         };
     }

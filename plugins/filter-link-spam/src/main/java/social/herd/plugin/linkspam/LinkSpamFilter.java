@@ -35,17 +35,17 @@ public final class LinkSpamFilter implements ModerationFilter {
 
     static final String PID = "social.herd.filter.link_spam";
 
-    /** Who counts as a newcomer, and what happens to their spam-shaped posts. */
+    /** Who counts as a newcomer, and what happens to their spam-shaped posts. Keys have underscores ({@code x__y()} is how DS spells key {@code x_y}). */
     @ObjectClassDefinition(name = "Herd newcomer link spam filter")
     public @interface Config {
         @AttributeDefinition(description = "Accounts younger than this many days are newcomers (remote: since first seen here)")
-        int min_account_age_days() default 7;
+        int min__account__age__days() default 7;
 
         @AttributeDefinition(description = "Accounts with fewer followers than this are newcomers")
-        int min_followers() default 1;
+        int min__followers() default 1;
 
         @AttributeDefinition(description = "A newcomer's post mentioning this many accounts that do not follow it is spam-shaped")
-        int max_stranger_mentions() default 2;
+        int max__stranger__mentions() default 2;
 
         @AttributeDefinition(description = "What happens to a spam-shaped post: hold or reject")
         String action() default "hold";
@@ -91,7 +91,7 @@ public final class LinkSpamFilter implements ModerationFilter {
         }
         Config c = config;
         if (!newcomer(author, c)) return Verdict.accept();
-        boolean strangersFlood = strangers >= Math.max(1, c.max_stranger_mentions());
+        boolean strangersFlood = strangers >= Math.max(1, c.max__stranger__mentions());
         boolean unsolicitedLinks = links > 0 && (author.local() || strangers > 0);
         if (!strangersFlood && !unsolicitedLinks) return Verdict.accept();
         String reason = strangersFlood ? "New account mentioning " + strangers + " accounts that do not follow it"
@@ -102,7 +102,7 @@ public final class LinkSpamFilter implements ModerationFilter {
     private boolean newcomer(Author a, Config c) {
         Instant created = a.createdAt();
         boolean young = !Instant.EPOCH.equals(created)
-                && Duration.between(created, clock.instant()).compareTo(Duration.ofDays(Math.max(0, c.min_account_age_days()))) < 0;
-        return young || a.followersCount() < c.min_followers();
+                && Duration.between(created, clock.instant()).compareTo(Duration.ofDays(Math.max(0, c.min__account__age__days()))) < 0;
+        return young || a.followersCount() < c.min__followers();
     }
 }

@@ -74,9 +74,9 @@ class LinkSpamFilterTest {
 
     static LinkSpamFilter.Config config(String action) {
         return new LinkSpamFilter.Config() {
-            @Override public int min_account_age_days() { return 7; }
-            @Override public int min_followers() { return 1; }
-            @Override public int max_stranger_mentions() { return 2; }
+            @Override public int min__account__age__days() { return 7; }
+            @Override public int min__followers() { return 1; }
+            @Override public int max__stranger__mentions() { return 2; }
             @Override public String action() { return action; }
             @Override public Class<? extends Annotation> annotationType() { return LinkSpamFilter.Config.class; }
         };

@@ -27,11 +27,11 @@ public final class MentionFloodFilter implements ModerationFilter {
 
     static final String PID = "social.herd.filter.mention_flood";
 
-    /** The limit and what to do above it. */
+    /** The limit and what to do above it. Keys have underscores ({@code x__y()} is how DS spells key {@code x_y}). */
     @ObjectClassDefinition(name = "Herd mention flood filter")
     public @interface Config {
         @AttributeDefinition(description = "Most mentions a post may have")
-        int max_mentions() default 10;
+        int max__mentions() default 10;
 
         @AttributeDefinition(description = "What happens to a post with more: reject or hold",
                 options = {@org.osgi.service.metatype.annotations.Option(value = "reject"),
@@ -59,8 +59,8 @@ public final class MentionFloodFilter implements ModerationFilter {
             default -> 0;
         };
         Config c = config;
-        if (mentions <= Math.max(0, c.max_mentions())) return Verdict.accept();
-        String reason = "Too many mentions (" + mentions + ", at most " + c.max_mentions() + " allowed)";
+        if (mentions <= Math.max(0, c.max__mentions())) return Verdict.accept();
+        String reason = "Too many mentions (" + mentions + ", at most " + c.max__mentions() + " allowed)";
         return "hold".equalsIgnoreCase(c.action().strip()) ? Verdict.hold(reason) : Verdict.reject(reason);
     }
 }

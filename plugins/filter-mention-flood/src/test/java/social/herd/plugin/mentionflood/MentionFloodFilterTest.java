@@ -43,7 +43,7 @@ class MentionFloodFilterTest {
 
     private static MentionFloodFilter.Config config(int max, String action) {
         return new MentionFloodFilter.Config() {
-            @Override public int max_mentions() { return max; }
+            @Override public int max__mentions() { return max; }
             @Override public String action() { return action; }
             @Override public Class<? extends Annotation> annotationType() { return MentionFloodFilter.Config.class; }
         };

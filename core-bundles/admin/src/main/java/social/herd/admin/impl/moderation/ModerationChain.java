@@ -51,14 +51,14 @@ public final class ModerationChain implements Moderation {
     static final String PID = "social.herd.moderation";
     private static final Logger LOG = LoggerFactory.getLogger(ModerationChain.class);
 
-    /** How the chain treats filters that fail. */
+    /** How the chain treats filters that fail. Keys have underscores ({@code x__y()} is how DS spells key {@code x_y}). */
     @ObjectClassDefinition(name = "Herd moderation chain")
     public @interface Settings {
         @AttributeDefinition(description = "Time each filter may take per subject, in milliseconds, unless the filter sets its own")
-        long budget_ms() default 200;
+        long budget__ms() default 200;
 
         @AttributeDefinition(description = "Hold subjects for review when any filter fails or overruns, instead of skipping it")
-        boolean fail_closed() default false;
+        boolean fail__closed() default false;
     }
 
     private final Map<ServiceReference<ModerationFilter>, FilterEntry> filters =
@@ -124,6 +124,7 @@ public final class ModerationChain implements Moderation {
         Settings s = settings;
         Set<Verdict.Rewrite> rewrites = EnumSet.noneOf(Verdict.Rewrite.class);
         StringBuilder reasons = new StringBuilder();
+        String warning = null;
         for (FilterEntry e : ordered) {
             if (!e.wants(subject.context())) continue;
             Verdict v = ask(e, subject, s);
@@ -138,17 +139,20 @@ public final class ModerationChain implements Moderation {
                 }
                 case REWRITE -> {
                     rewrites.addAll(v.rewrites());
+                    if (warning == null && v.rewrites().contains(Verdict.Rewrite.ADD_CONTENT_WARNING)) warning = v.reason();
                     if (!v.reason().isBlank()) reasons.append(reasons.isEmpty() ? "" : "; ").append(v.reason());
                 }
                 case ACCEPT -> { }
             }
         }
-        return rewrites.isEmpty() ? Verdict.accept() : Verdict.rewrite(reasons.toString(), rewrites);
+        // core shows the reason as the content warning it adds: that must be the warning filter's text alone
+        String reason = warning != null ? warning : reasons.toString();
+        return rewrites.isEmpty() ? Verdict.accept() : Verdict.rewrite(reason, rewrites);
     }
 
     /** One filter's verdict within its budget; null when it failed open. */
     private Verdict ask(FilterEntry e, ModerationSubject subject, Settings s) {
-        long budget = e.budgetMs() > 0 ? e.budgetMs() : s.budget_ms();
+        long budget = e.budgetMs() > 0 ? e.budgetMs() : s.budget__ms();
         Future<Verdict> answer;
         try {
             answer = pool.submit(() -> e.filter().review(subject));
@@ -174,7 +178,7 @@ public final class ModerationChain implements Moderation {
         failures.inc(e.name(), cause);
         failureLog.note(e.name(), cause, detail);
         recorder.accept(FilterDecision.failure(e.name(), cause, subject));
-        return e.failClosed() || s.fail_closed() ? Verdict.hold("a moderation filter could not decide (" + cause + ")") : null;
+        return e.failClosed() || s.fail__closed() ? Verdict.hold("a moderation filter could not decide (" + cause + ")") : null;
     }
 
     private static String name(ServiceReference<?> ref) {

@@ -67,6 +67,15 @@ class ModerationChainTest {
     }
 
     @Test
+    void theContentWarningIsTheWarningFiltersTextAlone() {
+        Verdict v = chain(false).review(List.of(
+                f("domains", s -> Verdict.rewrite("domain policy", Set.of(Rewrite.LOWER_VISIBILITY))),
+                f("words", s -> Verdict.rewrite("Politics", Set.of(Rewrite.ADD_CONTENT_WARNING)))), signUp);
+        assertThat(v.rewrites()).containsExactlyInAnyOrder(Rewrite.LOWER_VISIBILITY, Rewrite.ADD_CONTENT_WARNING);
+        assertThat(v.reason()).isEqualTo("Politics");
+    }
+
+    @Test
     void brokenAndSlowFiltersAreSkippedAndCountedWhenFailingOpen() {
         long t0 = System.nanoTime();
         Verdict v = chain(false).review(List.of(
@@ -162,8 +171,8 @@ class ModerationChainTest {
 
     private static ModerationChain.Settings settings(long budget, boolean failClosed) {
         return new ModerationChain.Settings() {
-            @Override public long budget_ms() { return budget; }
-            @Override public boolean fail_closed() { return failClosed; }
+            @Override public long budget__ms() { return budget; }
+            @Override public boolean fail__closed() { return failClosed; }
             @Override public Class<? extends Annotation> annotationType() { return ModerationChain.Settings.class; }
         };
     }
