@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.osgi.service.component.annotations.Component;
 import social.herd.spi.rules.Rule;
 import social.herd.spi.rules.RuleProvider;
+import social.herd.spi.rules.RuleProviderProperties;
 
 /**
  * An example rules plugin, and the smallest complete one: drop its jar into {@code deploy/} and
@@ -12,6 +13,7 @@ import social.herd.spi.rules.RuleProvider;
  * to start a plugin of your own.
  */
 @Component
+@RuleProviderProperties(herd_rules_name = "community")
 public final class CommunityRules implements RuleProvider {
 
     private static final List<Rule> ENGLISH = List.of(
