@@ -15,16 +15,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
@@ -158,8 +154,7 @@ public class FilterPluginsRuntimeTest {
 
     @Test
     public void aPluginBuiltForAnotherSpiMajorVersionDoesNotResolveAndSaysWhichVersionItNeeds() throws Exception {
-        Path jar = futurePlugin();
-        Bundle plugin = context.installBundle("itest:future-filter", Files.newInputStream(jar));
+        Bundle plugin = context.installBundle("itest:future-filter", new java.io.ByteArrayInputStream(TestJars.futureFilter()));
         try {
             BundleException refused = null;
             try {
@@ -176,24 +171,6 @@ public class FilterPluginsRuntimeTest {
         } finally {
             plugin.uninstall();
         }
-    }
-
-    /** A jar whose manifest is what bnd writes for a filter compiled against SPI 2.0. */
-    static Path futurePlugin() throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", "itest.future.filter");
-        a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Bundle-Name", "A filter for SPI 2");
-        a.putValue("Import-Package", "social.herd.spi.moderation;version=\"[2.0,3)\"");
-        a.putValue("Require-Capability", "herd.spi;filter:=\"(&(herd.spi=moderation)(version>=2.0.0)(!(version>=3.0.0)))\"");
-        Path jar = Files.createTempFile("future-filter", ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            out.flush();
-        }
-        return jar;
     }
 
     private void awaitFilter(String name, boolean present) throws Exception {

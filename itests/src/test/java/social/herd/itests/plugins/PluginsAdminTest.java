@@ -102,7 +102,7 @@ class PluginsAdminTest {
 
     @Test
     void aJarForAnotherSpiVersionOrNoPluginAtAllIsRefusedWithTheReason() {
-        Http.Reply future = Uploads.upload(admin, Uploads.futureFilter());
+        Http.Reply future = Uploads.upload(admin, social.herd.itests.TestJars.futureFilter());
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.json().get("error").asText())
                 .contains("plugin requires herd.spi moderation version [2.0.0,3.0.0), this server provides moderation 1.2.0")
