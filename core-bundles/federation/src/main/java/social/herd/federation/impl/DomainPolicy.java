@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import social.herd.api.db.Database;
+import social.herd.federation.impl.db.DomainAdminMapper;
 import social.herd.federation.impl.db.DomainBlockMapper;
 import social.herd.federation.impl.db.DomainBlockRow;
 
@@ -27,6 +29,7 @@ public final class DomainPolicy {
     private final Database db;
     private final FederationRuntime runtime;
     private volatile Map<String, DomainBlockRow> blocks = Map.of();
+    private volatile Set<String> allows = Set.of();
     private volatile Instant loadedAt = Instant.EPOCH;
 
     @Activate
@@ -39,9 +42,20 @@ public final class DomainPolicy {
     public boolean refused(String host) {
         if (host == null) return true;
         String domain = domainOf(host);
-        if (!runtime.settings().permits(domain)) return true;
+        if (!runtime.settings().permits(domain) && !allowed(domain)) return true;
         DomainBlockRow b = block(domain);
         return b != null && "suspend".equals(b.severity());
+    }
+
+    /** Whether {@code host} is silenced (limited): its public posts are kept off the public timelines. */
+    public boolean silenced(String host) {
+        DomainBlockRow b = host == null ? null : block(domainOf(host));
+        return b != null && "silence".equals(b.severity());
+    }
+
+    /** Forgets the cached blocks and allows: after an admin change, this node applies it at once. */
+    public void changed() {
+        loadedAt = Instant.EPOCH;
     }
 
     /** Whether media from {@code host} is dropped. */
@@ -75,9 +89,20 @@ public final class DomainPolicy {
         if (Instant.now().isAfter(loadedAt.plus(TTL))) {
             blocks = db.read(tx -> tx.mapper(DomainBlockMapper.class).all()).stream()
                     .collect(Collectors.toUnmodifiableMap(DomainBlockRow::domain, Function.identity(), (a, b) -> a));
+            // only limited federation reads the allow-list; it is tiny
+            allows = runtime.settings().limited()
+                    ? Set.copyOf(db.read(tx -> tx.mapper(DomainAdminMapper.class).allowedDomains())) : Set.of();
             loadedAt = Instant.now();
         }
         return blocks;
+    }
+
+    /** Whether {@code domain} (or a parent) was allowed through the admin API. */
+    private boolean allowed(String domain) {
+        current();
+        Set<String> a = allows;
+        for (String d = domain; d != null; d = parent(d)) if (a.contains(d)) return true;
+        return false;
     }
 
     /** The domain part of a host with an optional port ("example.com:8443" → "example.com:8443" kept whole). */

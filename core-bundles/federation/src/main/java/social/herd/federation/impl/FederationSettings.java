@@ -21,15 +21,17 @@ import social.herd.federation.impl.http.FetchSettings;
  * @param unavailableAfter  a host failing this long is marked unavailable and skipped until it
  *                          contacts us or a delivery to it succeeds again
  * @param inboxRatePerMinute POSTs one remote server may make to our inboxes per minute
+ * @param showDomainBlocks  who sees {@code /api/v1/instance/domain_blocks}: {@code all}, {@code users}
+ *                          (signed in, the default, as Mastodon's) or {@code disabled}
  */
 public record FederationSettings(FetchSettings fetch, boolean authorizedFetch, boolean limited,
                                  Set<String> allowedDomains, int deliveryAttempts, Duration unavailableAfter,
-                                 long inboxRatePerMinute) {
+                                 long inboxRatePerMinute, String showDomainBlocks) {
 
     public static final String PID = "social.herd.federation";
 
     public static FederationSettings defaults() {
-        return new FederationSettings(FetchSettings.defaults(), false, false, Set.of(), 80, Duration.ofDays(7), 30_000);
+        return new FederationSettings(FetchSettings.defaults(), false, false, Set.of(), 80, Duration.ofDays(7), 30_000, "users");
     }
 
     /** Reads the ConfigAdmin properties; unset keys keep their defaults. */
@@ -41,9 +43,11 @@ public record FederationSettings(FetchSettings fetch, boolean authorizedFetch, b
         if (timeout != null) fetch = fetch.withRequestTimeout(Duration.ofSeconds(Long.parseLong(timeout.toString())));
         Object attempts = p.get("delivery_attempts");
         Object inboxRate = p.get("inbox_rate_per_minute");
+        Object show = p.get("show_domain_blocks");
         return new FederationSettings(fetch, bool(p.get("authorized_fetch")), bool(p.get("limited")),
                 list(p.get("allowed_domains")), attempts == null ? 80 : Integer.parseInt(attempts.toString()),
-                Duration.ofDays(7), inboxRate == null ? 30_000 : Long.parseLong(inboxRate.toString()));
+                Duration.ofDays(7), inboxRate == null ? 30_000 : Long.parseLong(inboxRate.toString()),
+                show == null || !Set.of("all", "users", "disabled").contains(show.toString().strip()) ? "users" : show.toString().strip());
     }
 
     /** Whether {@code domain} may federate with us at all under limited federation. */

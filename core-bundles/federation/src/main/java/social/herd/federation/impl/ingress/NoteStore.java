@@ -115,6 +115,9 @@ public final class NoteStore {
             if (id.isPresent() && runtime.uris().usernameOf(href).isPresent()) localMentions.add(id.get());
         }
         String visibility = Visibility.infer(o.to(), o.cc(), author.actor().followers(), mentionUris).apiName();
+        String host0 = URI.create(author.actor().uri()).getAuthority();
+        // a silenced (limited) domain keeps its posts off the public timelines, as in Mastodon
+        if (visibility.equals("public") && domains.silenced(host0)) visibility = "unlisted";
         Long parent = o.inReplyTo() == null ? null : statusByUri(o.inReplyTo(), depth).orElse(null);
         String host = URI.create(author.actor().uri()).getAuthority();
         List<RemoteMedia> media = domains.rejectsMedia(host) ? List.of() : o.media();
