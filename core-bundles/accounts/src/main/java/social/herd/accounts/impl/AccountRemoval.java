@@ -8,12 +8,12 @@ import social.herd.api.db.Tx;
  * deletion whose grace period ended. Relationships go first, with the other side's follow
  * counters corrected, so nothing refers to the account once it is gone.
  */
-final class AccountRemoval {
+public final class AccountRemoval {
 
     private AccountRemoval() {}
 
     /** @return true when the account existed and was removed */
-    static boolean remove(Tx tx, long accountId) {
+    public static boolean remove(Tx tx, long accountId) {
         RemovalMapper removal = tx.mapper(RemovalMapper.class);
         removal.uncountFollows(accountId);
         removal.deleteRelationships(accountId);

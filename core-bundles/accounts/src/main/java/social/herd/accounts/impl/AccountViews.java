@@ -132,7 +132,7 @@ public final class AccountViews {
     }
 
     /** Mastodon's built-in roles; permissions are its bit sets (1 = administrator). */
-    static Role role(String name) {
+    public static Role role(String name) {
         return switch (name) {
             case "owner" -> new Role("3", "Owner", "1", "", true);
             case "admin" -> new Role("2", "Admin", "1", "", true);

@@ -169,7 +169,7 @@ public final class PasswordService {
     }
 
     /** Revokes the user's tokens in {@code tx}, when the OAuth bundle is there to hold any. */
-    void endSessions(Tx tx, long userId) {
+    public void endSessions(Tx tx, long userId) {
         Sessions s = sessions;
         if (s != null) s.revokeAll(tx, userId);
     }

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.accounts.api.SignUpTokens;
+import social.herd.accounts.impl.admin.SignUpBlocks;
 import social.herd.accounts.impl.db.InviteMapper;
 import social.herd.accounts.impl.db.InviteRow;
 import social.herd.accounts.impl.db.UserMapper;
@@ -173,6 +174,11 @@ public final class SignUpService {
         if (server.registrations() == Registrations.CLOSED && blankToNull(form.inviteCode()) == null) {
             throw ApiException.forbidden("This action is not allowed");
         }
+        // an admin's IP block answers like closed registrations, as Mastodon does
+        if (db.read(tx -> SignUpBlocks.check(tx, null, clientAddress)).refused()) {
+            LOG.info("sign-up refused by an ip block");
+            throw ApiException.forbidden("This action is not allowed");
+        }
     }
 
     /** Finishes a sign-up inside its transaction, e.g. by issuing a token. */
@@ -200,6 +206,8 @@ public final class SignUpService {
         boolean reasonRequired = mode == Registrations.APPROVAL && invite == null;
         if (reasonRequired && blankToNull(form.reason()) == null) errors.add("reason", "ERR_BLANK", "can't be blank");
         if (invite != null) inviteProblem(errors, inviteState(invite));
+        SignUpBlocks.Verdict blocks = db.read(tx -> SignUpBlocks.check(tx, email, clientAddress));
+        if (blocks.emailBlocked()) errors.add("email", "ERR_BLOCKED", "is not allowed");
         errors.throwIfAny();
 
         Verdict verdict = review(new social.herd.spi.moderation.SignUp(username, email, clientAddress,
@@ -231,7 +239,7 @@ public final class SignUpService {
                 }
                 if (tx.mapper(UserMapper.class).emailTaken(email)) taken.add("email", "ERR_TAKEN", "has already been taken");
                 taken.throwIfAny();
-                boolean approved = !held && (mode != Registrations.APPROVAL || inviteId != null);
+                boolean approved = !held && !blocks.needsApproval() && (mode != Registrations.APPROVAL || inviteId != null);
                 UserRow user = LocalUsers.create(tx, ids, new LocalUsers.Spec(username, email, passwordHash, Role.USER,
                         false, SecretTokens.hash(token), approved, blankToNull(form.reason()), inviteId, true, locale), keys, now);
                 if (held) {
