@@ -108,7 +108,7 @@ class AdminAccountsTest {
         assertThat(domain.get("domain").asText()).isEqualTo("blocked.example");
         assertThat(admin.post("/api/v1/admin/email_domain_blocks", "domain=blocked.example").status()).isEqualTo(422);
         assertThat(admin.post("/api/v1/admin/email_domain_blocks", "domain=not+a+domain").status()).isEqualTo(422);
-        Http.Reply refused = signUp("eve", "eve@mail.blocked.example");
+        Http.Reply refused = signUp(herd, "eve", "eve@mail.blocked.example");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("ERR_BLOCKED");
         admin.send("DELETE", "/api/v1/admin/email_domain_blocks/" + domain.get("id").asText(), "");
@@ -118,7 +118,7 @@ class AdminAccountsTest {
         assertThat(admin.post("/api/v1/admin/ip_blocks", "ip=127.0.0.1&severity=nope").status()).isEqualTo(422);
         JsonNode approval = admin.ok(admin.post("/api/v1/admin/ip_blocks", "ip=127.0.0.0/8&severity=sign_up_requires_approval&comment=test"));
         assertThat(approval.get("ip").asText()).isEqualTo("127.0.0.0/8");
-        assertThat(signUp("fay", "fay@example.com").status()).isEqualTo(200);
+        assertThat(signUp(herd, "fay", "fay@example.com").status()).isEqualTo(200);
         JsonNode fay = first(moderator.ok(moderator.get("/api/v1/admin/accounts?username=fay")));
         assertThat(fay.get("approved").asBoolean()).as("from a range that needs approval").isFalse();
         assertThat(usernames(moderator.ok(moderator.get("/api/v1/admin/accounts?pending=true")))).contains("fay");
@@ -127,9 +127,9 @@ class AdminAccountsTest {
 
         JsonNode block = admin.ok(admin.send("PUT", "/api/v1/admin/ip_blocks/" + approval.get("id").asText(), "severity=sign_up_block"));
         assertThat(block.get("severity").asText()).isEqualTo("sign_up_block");
-        assertThat(signUp("gil", "gil@example.com").status()).isEqualTo(403);
+        assertThat(signUp(herd, "gil", "gil@example.com").status()).isEqualTo(403);
         admin.send("DELETE", "/api/v1/admin/ip_blocks/" + approval.get("id").asText(), "");
-        assertThat(signUp("gil", "gil@example.com").status()).isEqualTo(200);
+        assertThat(signUp(herd, "gil", "gil@example.com").status()).isEqualTo(200);
         assertThat(herd.serverErrors()).isEmpty();
     }
 
@@ -155,7 +155,7 @@ class AdminAccountsTest {
         for (String[] e : adminOnly) assertThat(moderator.send(e[0], e[1], "").status()).as("moderator " + e[1]).isEqualTo(403);
     }
 
-    static Http.Reply signUp(String username, String email) {
+    static Http.Reply signUp(Peer herd, String username, String email) {
         JsonNode app = herd.http.post("/api/v1/apps", "application/x-www-form-urlencoded",
                 "client_name=signup&redirect_uris=urn:ietf:wg:oauth:2.0:oob&scopes=read+write").json();
         String token = herd.http.post("/oauth/token", "application/x-www-form-urlencoded", "grant_type=client_credentials&scope=read+write"

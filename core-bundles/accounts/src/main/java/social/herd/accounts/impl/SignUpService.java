@@ -32,6 +32,7 @@ import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
 import social.herd.api.kv.RateLimiter;
 import social.herd.api.mail.Mailer;
+import social.herd.api.instance.InstanceOverrides;
 import social.herd.api.moderation.Moderation;
 import social.herd.spi.moderation.Verdict;
 import social.herd.web.api.ApiException;
@@ -128,9 +129,23 @@ public final class SignUpService {
         if (this.moderation == gone) this.moderation = null;
     }
 
-    /** The server's registration mode now. */
+    /** Set by the admin bundle when it runs: registration mode changes made through the admin API. */
+    private volatile InstanceOverrides overrides;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    public void setOverrides(InstanceOverrides overrides) {
+        this.overrides = overrides;
+    }
+
+    public void unsetOverrides(InstanceOverrides gone) {
+        if (this.overrides == gone) this.overrides = null;
+    }
+
+    /** The server's registration mode now: an admin's choice, else the configuration's. */
     public Registrations mode() {
-        return server.registrations();
+        InstanceOverrides o = overrides;
+        return o == null ? server.registrations() : o.registrations().orElse(server.registrations());
     }
 
     /** Whether {@code code} can be used to sign up now. */
@@ -171,7 +186,7 @@ public final class SignUpService {
         if (!limiter.hit("signup:addr:" + clientAddress, SIGNUPS_PER_ADDRESS, SIGNUP_WINDOW).allowed()) {
             throw new ApiException(429, "Too many requests");
         }
-        if (server.registrations() == Registrations.CLOSED && blankToNull(form.inviteCode()) == null) {
+        if (mode() == Registrations.CLOSED && blankToNull(form.inviteCode()) == null) {
             throw ApiException.forbidden("This action is not allowed");
         }
         // an admin's IP block answers like closed registrations, as Mastodon does
@@ -188,7 +203,7 @@ public final class SignUpService {
     }
 
     private <T> T register(SignUp form, String clientAddress, Finish<T> finish) {
-        Registrations mode = server.registrations();
+        Registrations mode = mode();
         String invite = blankToNull(form.inviteCode());
         String username = form.username() == null ? "" : form.username().trim();
         String email = form.email() == null ? "" : form.email().trim();

@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import social.herd.admin.impl.InstanceViews.Configuration;
 import social.herd.admin.impl.InstanceViews.RuleView;
+import social.herd.admin.impl.settings.AdminSettings;
+import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.config.ServerSettings.Registrations;
 
@@ -35,20 +37,50 @@ public final class InstanceService {
     private volatile InstanceViews.V1 v1;
     private volatile InstanceViews.V2 v2;
 
+    private final AdminSettings overrides;
+    private final AccountDirectory accounts;
+    private volatile long builtFrom = -1;
+
     @Activate
     public InstanceService(@Reference ServerSettings server, @Reference RuleRegistry rules, @Reference UsageCounts usage,
-                           InstanceSettings settings) {
+                           @Reference AdminSettings overrides, @Reference AccountDirectory accounts, InstanceSettings settings) {
         this.server = server;
         this.rules = rules;
         this.usage = usage;
+        this.overrides = overrides;
+        this.accounts = accounts;
         modified(settings);
     }
 
     @Modified
     void modified(InstanceSettings changed) {
         this.settings = changed;
-        this.v1 = buildV1(changed);
-        this.v2 = buildV2(changed);
+        this.builtFrom = -1;
+    }
+
+    /** Rebuilds the views when the configuration or an admin's override changed since the last build. */
+    private void refresh() {
+        long version = overrides.version();
+        if (version == builtFrom) return;
+        InstanceSettings s = settings;
+        this.v1 = buildV1(s);
+        this.v2 = buildV2(s);
+        this.builtFrom = version;
+    }
+
+    /** An admin's override of {@code key}, else {@code fallback} from the configuration. */
+    String setting(String key, String fallback) {
+        return overrides.get(key).orElse(fallback);
+    }
+
+    private Registrations mode() {
+        return overrides.registrations().orElse(server.registrations());
+    }
+
+    /** The contact account as a Mastodon Account entity, or null. */
+    private Object contactAccount() {
+        return overrides.get("contact_username").flatMap(u -> accounts.localByUsername(u.replaceFirst("^@", "")))
+                .map(a -> accounts.render(List.of(a.id())).get(a.id())).orElse(null);
     }
 
     /** e.g. {@code 4.3.0 (compatible; Herd 0.1.0)}. */
@@ -58,29 +90,36 @@ public final class InstanceService {
 
     /** Rules are asked of the providers on every read: a plugin may change them at any time. */
     InstanceViews.V1 v1(Locale locale) {
+        refresh();
         UsageCounts.Figures f = usage.figures();
         return v1.withRules(rules(locale)).withStats(new InstanceViews.Stats(f.users(), f.localPosts(), 0));
     }
 
     InstanceViews.V2 v2(Locale locale) {
+        refresh();
         return v2.withRules(rules(locale)).withUsage(new InstanceViews.Usage(Map.of("active_month", usage.figures().activeMonth())));
     }
 
     private InstanceViews.V1 buildV1(InstanceSettings s) {
-        Registrations mode = server.registrations();
-        return new InstanceViews.V1(server.localDomain(), s.title(), s.description(), s.description(), s.contact_email(),
-                version(), Map.of("streaming_api", streamingUrl()), new InstanceViews.Stats(0, 0, 0), null, List.of("en"),
-                mode != Registrations.CLOSED, mode == Registrations.APPROVAL, false, configuration(), null, List.of());
+        Registrations mode = mode();
+        String shortDescription = setting("short_description", s.description());
+        return new InstanceViews.V1(server.localDomain(), setting("title", s.title()), shortDescription,
+                setting("extended_description", shortDescription), setting("contact_email", s.contact_email()),
+                version(), Map.of("streaming_api", streamingUrl()), new InstanceViews.Stats(0, 0, 0),
+                overrides.get("thumbnail_url").orElse(null), List.of("en"), mode != Registrations.CLOSED,
+                mode == Registrations.APPROVAL, false, configuration(), contactAccount(), List.of());
     }
 
     private InstanceViews.V2 buildV2(InstanceSettings s) {
-        Registrations mode = server.registrations();
-        return new InstanceViews.V2(server.localDomain(), s.title(), version(), server.publicUrl() + "/about", s.description(),
-                new InstanceViews.Usage(Map.of("active_month", 0L)),
-                new InstanceViews.Thumbnail(server.publicUrl() + "/favicon.png"), List.of(), List.of("en"), configuration(),
+        Registrations mode = mode();
+        return new InstanceViews.V2(server.localDomain(), setting("title", s.title()), version(), server.publicUrl() + "/about",
+                setting("short_description", s.description()), new InstanceViews.Usage(Map.of("active_month", 0L)),
+                new InstanceViews.Thumbnail(setting("thumbnail_url", server.publicUrl() + "/favicon.png")), List.of(),
+                List.of("en"), configuration(),
                 new InstanceViews.Registrations(mode != Registrations.CLOSED, mode == Registrations.APPROVAL, null, null,
                         mode == Registrations.APPROVAL),
-                Map.of("mastodon", 2), new InstanceViews.Contact(s.contact_email(), null), List.of());
+                Map.of("mastodon", 2), new InstanceViews.Contact(setting("contact_email", s.contact_email()), contactAccount()),
+                List.of());
     }
 
     List<RuleView> rules(Locale locale) {
@@ -88,11 +127,11 @@ public final class InstanceService {
     }
 
     String title() {
-        return settings.title();
+        return setting("title", settings.title());
     }
 
     String description() {
-        return settings.description();
+        return setting("short_description", settings.description());
     }
 
     ServerSettings server() {

@@ -115,7 +115,7 @@ public final class PluginsResource {
     }
 
     /** Owner or admin; moderators may look but not install code. */
-    static long requireAdmin(ContainerRequestContext request) {
+    public static long requireAdmin(ContainerRequestContext request) {
         long account = Auth.requireStaff(request);
         Role role = Auth.require(request).role();
         if (role != Role.OWNER && role != Role.ADMIN) throw ApiException.forbidden("This action is not allowed");
