@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,27 +128,27 @@ class FilterPluginsTest {
 
     @Test
     void incomingPostsMeetTheSameFiltersAndTheDomainPolicy() throws Exception {
-        String casino = deliverNote(spammy, "<p>casino tonight</p>", List.of(alice), null);
-        String election = deliverNote(spammy, "<p>the election</p>", List.of(alice), null);
-        String fromRejectedDomain = deliverNote(rejected, "<p>hello from a refused domain</p>", List.of(alice), null);
-        String flood = deliverNote(spammy, "<p>hi all</p>", List.of(alice, bob, carol, dan), null);
-        String withMedia = deliverNote(spammy, "<p>a picture</p>", List.of(alice), "http://" + spammy.host() + "/media/1.png");
-        String spam = deliverNote(spammy, "<p>buy at <a href=\"https://shop.example.com/x\">shop</a></p>", List.of(alice), null);
-        String giveaway = deliverNote(spammy, "<p>giveaway</p>", List.of(alice), null);
-        String clean = deliverNote(spammy, "<p>a plain hello</p>", List.of(alice), null);
+        String casino = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>casino tonight</p>", List.of(alice), null);
+        String election = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>the election</p>", List.of(alice), null);
+        String fromRejectedDomain = FilterPluginsTestSupport.deliverNote(herd, rejected, "<p>hello from a refused domain</p>", List.of(alice), null);
+        String flood = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>hi all</p>", List.of(alice, bob, carol, dan), null);
+        String withMedia = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>a picture</p>", List.of(alice), "http://" + spammy.host() + "/media/1.png");
+        String spam = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>buy at <a href=\"https://shop.example.com/x\">shop</a></p>", List.of(alice), null);
+        String giveaway = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>giveaway</p>", List.of(alice), null);
+        String clean = FilterPluginsTestSupport.deliverNote(herd, spammy, "<p>a plain hello</p>", List.of(alice), null);
 
         // ingress runs in order per queue: once the last one is stored, the others were decided
-        Map<String, String> last = awaitStored(clean);
+        Map<String, String> last = FilterPluginsTestSupport.awaitStored(db, clean);
         assertThat(last.get("visibility")).as("domain policy: 127.0.0.1 loses the public timelines").isEqualTo("unlisted");
         assertThat(last.get("held")).isEqualTo("f");
-        assertThat(stored(casino)).as("keywords reject").isNull();
-        assertThat(stored(fromRejectedDomain)).as("domain policy reject").isNull();
-        assertThat(stored(flood)).as("mention flood reject").isNull();
-        assertThat(stored(election).get("spoiler_text")).isEqualTo("Politics");
-        assertThat(stored(withMedia).get("remote_media")).as("domain policy strips media").isIn(null, "[]");
-        assertThat(stored(spam).get("held")).as("link spam: a newcomer with a link to a stranger").isEqualTo("t");
-        assertThat(stored(giveaway).get("held")).as("keywords hold").isEqualTo("t");
-        String spamId = stored(spam).get("id");
+        assertThat(FilterPluginsTestSupport.stored(db, casino)).as("keywords reject").isNull();
+        assertThat(FilterPluginsTestSupport.stored(db, fromRejectedDomain)).as("domain policy reject").isNull();
+        assertThat(FilterPluginsTestSupport.stored(db, flood)).as("mention flood reject").isNull();
+        assertThat(FilterPluginsTestSupport.stored(db, election).get("spoiler_text")).isEqualTo("Politics");
+        assertThat(FilterPluginsTestSupport.stored(db, withMedia).get("remote_media")).as("domain policy strips media").isIn(null, "[]");
+        assertThat(FilterPluginsTestSupport.stored(db, spam).get("held")).as("link spam: a newcomer with a link to a stranger").isEqualTo("t");
+        assertThat(FilterPluginsTestSupport.stored(db, giveaway).get("held")).as("keywords hold").isEqualTo("t");
+        String spamId = FilterPluginsTestSupport.stored(db, spam).get("id");
         assertThat(heldIds()).contains(spamId);
         assertThat(alice.get("/api/v1/statuses/" + spamId).status()).as("held: hidden").isEqualTo(404);
 
@@ -184,69 +177,5 @@ class FilterPluginsTest {
         List<String> ids = new ArrayList<>();
         mod.ok(mod.get("/api/v1/admin/held_statuses?limit=40")).forEach(s -> ids.add(s.get("id").asText()));
         return ids;
-    }
-
-    /** Delivers a public Create of a Note by {@code from} mentioning {@code mentioned}; returns the note's id. */
-    static String deliverNote(Actor from, String html, List<Peer.User> mentioned, String imageUrl) {
-        String id = "http://" + from.host() + "/notes/" + UUID.randomUUID();
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("id", id);
-        note.put("type", "Note");
-        note.put("attributedTo", from.id());
-        note.put("content", html);
-        note.put("published", Instant.now().toString());
-        note.put("to", List.of("https://www.w3.org/ns/activitystreams#Public"));
-        List<String> cc = new ArrayList<>(List.of(from.id() + "/followers"));
-        List<Map<String, String>> tags = new ArrayList<>();
-        for (Peer.User u : mentioned) {
-            String uri = herd.publicUrl + "/users/" + u.username;
-            cc.add(uri);
-            tags.add(Map.of("type", "Mention", "href", uri, "name", "@" + u.username + "@" + herd.domain()));
-        }
-        note.put("cc", cc);
-        note.put("tag", tags);
-        if (imageUrl != null) {
-            note.put("attachment", List.of(Map.of("type", "Document", "mediaType", "image/png", "url", imageUrl, "name", "a picture")));
-        }
-        Map<String, Object> create = new LinkedHashMap<>();
-        create.put("@context", "https://www.w3.org/ns/activitystreams");
-        create.put("id", id + "/activity");
-        create.put("type", "Create");
-        create.put("actor", from.id());
-        create.put("to", note.get("to"));
-        create.put("cc", cc);
-        create.put("object", note);
-        herd.deliver(create, from);
-        return id;
-    }
-
-    static Map<String, String> awaitStored(String uri) throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        Map<String, String> row = stored(uri);
-        while (row == null && System.nanoTime() < deadline) {
-            Http.sleep(200);
-            row = stored(uri);
-        }
-        assertThat(row).as("stored: " + uri).isNotNull();
-        return row;
-    }
-
-    /** The stored post with {@code uri}, or null. */
-    static Map<String, String> stored(String uri) throws Exception {
-        try (Connection c = DriverManager.getConnection(db, "postgres", "");
-             PreparedStatement ps = c.prepareStatement("SELECT id::text, visibility, held::text, spoiler_text,"
-                     + " remote_media::text FROM statuses WHERE uri = ?")) {
-            ps.setString(1, uri);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                Map<String, String> row = new java.util.HashMap<>();
-                row.put("id", rs.getString(1));
-                row.put("visibility", rs.getString(2));
-                row.put("held", rs.getString(3).substring(0, 1));
-                row.put("spoiler_text", rs.getString(4));
-                row.put("remote_media", rs.getString(5));
-                return row;
-            }
-        }
     }
 }
