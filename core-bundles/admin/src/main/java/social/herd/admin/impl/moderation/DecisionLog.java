@@ -32,10 +32,13 @@ public final class DecisionLog {
     private final Database db;
     private final IdGenerator ids;
     private final Clock clock;
-    private final BlockingQueue<FilterDecision> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final Metrics.Counter dropped;
     private final Thread writer;
     private volatile boolean running = true;
+    /** Decisions queued, and decisions written or given up: flush waits until the second catches up. */
+    private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
 
     @Activate
     public DecisionLog(@Reference Database db, @Reference IdGenerator ids, @Reference Metrics metrics,
@@ -55,18 +58,30 @@ public final class DecisionLog {
         writer.start();
     }
 
+    /** A decision with its id and time taken when it was made, so the list keeps the order of decisions. */
+    private record Pending(long id, java.time.Instant at, FilterDecision decision) {}
+
     /** Queues a decision for storing; never blocks. */
     void record(FilterDecision d) {
-        if (!queue.offer(d)) dropped.inc();
+        if (queue.offer(new Pending(ids.nextId(), clock.instant(), d))) {
+            recorded.incrementAndGet();
+        } else {
+            dropped.inc();
+        }
     }
 
-    /** Writes everything queued so far (tests, shutdown). */
+    /** Writes everything queued so far, and waits for what the writer thread holds (tests, shutdown). */
     void flush() {
-        List<FilterDecision> batch = new ArrayList<>();
+        long target = recorded.get();
+        List<Pending> batch = new ArrayList<>();
         while (queue.drainTo(batch, BATCH) > 0) {
+            int n = batch.size();
             write(batch);
             batch.clear();
+            done.addAndGet(n);
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (done.get() < target && System.nanoTime() < deadline) Thread.onSpinWait();
     }
 
     @Deactivate
@@ -78,32 +93,35 @@ public final class DecisionLog {
     }
 
     private void drain() {
-        List<FilterDecision> batch = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
         while (running) {
             try {
-                FilterDecision first = queue.poll(1, TimeUnit.SECONDS);
+                Pending first = queue.poll(1, TimeUnit.SECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
+                done.addAndGet(batch.size());
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // the database is away: these decisions are lost, later ones are tried again
                 LOG.warn("moderation decisions not recorded count={} error={}", batch.size(), e.toString());
                 dropped.inc();
+                done.addAndGet(batch.size());
             } finally {
                 batch.clear();
             }
         }
     }
 
-    private void write(List<FilterDecision> batch) {
+    private void write(List<Pending> batch) {
         db.transaction(tx -> {
             DecisionMapper m = tx.mapper(DecisionMapper.class);
-            for (FilterDecision d : batch) {
-                m.insert(ids.nextId(), new DecisionMapper.Stored(d.context().key(), d.filter(), d.outcome(), d.reason(),
-                        d.rewrites(), d.subject(), d.accountId(), d.excerpt()), clock.instant());
+            for (Pending p : batch) {
+                FilterDecision d = p.decision();
+                m.insert(p.id(), new DecisionMapper.Stored(d.context().key(), d.filter(), d.outcome(), d.reason(),
+                        d.rewrites(), d.subject(), d.accountId(), d.excerpt()), p.at());
             }
             return null;
         });

@@ -36,4 +36,7 @@ public interface DecisionMapper {
     List<Row> page(@Param("filter") String filter, @Param("decision") String decision, @Param("context") String context,
                    @Param("accountId") Long accountId, @Param("maxId") Long maxId, @Param("sinceId") Long sinceId,
                    @Param("minId") Long minId, @Param("limit") int limit);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM moderation_decisions WHERE created_at < #{before}")
+    int purge(@Param("before") Instant before);
 }
