@@ -41,4 +41,20 @@ public final class Auth {
         if (!require(request).role().isStaff()) throw ApiException.forbidden("This action is not allowed");
         return accountId;
     }
+
+    /**
+     * The calling admin's account id (owner or admin): what changes the server itself needs
+     * (plugins, federation, sign-up blocks, instance settings). 403 "This action is not allowed"
+     * for moderators and everyone else, 401 without a token.
+     *
+     * @since 1.2
+     */
+    public static long requireAdmin(ContainerRequestContext request) {
+        long accountId = requireStaff(request);
+        social.herd.api.auth.Role role = require(request).role();
+        if (role != social.herd.api.auth.Role.OWNER && role != social.herd.api.auth.Role.ADMIN) {
+            throw ApiException.forbidden("This action is not allowed");
+        }
+        return accountId;
+    }
 }

@@ -65,6 +65,19 @@ public record PageRequest(Long maxId, Long sinceId, Long minId, int limit) {
         return minId != null;
     }
 
+    /**
+     * {@code rows} as read for this request, put newest first: reversed when they were read
+     * oldest-first from {@code min_id}.
+     *
+     * @since 1.2
+     */
+    public <T> java.util.List<T> newestFirst(java.util.List<T> rows) {
+        if (!ascending()) return rows;
+        java.util.List<T> out = new java.util.ArrayList<>(rows);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
     private static Long id(MultivaluedMap<String, String> query, String name) {
         String value = query.getFirst(name);
         if (value == null || value.isBlank()) {

@@ -2,8 +2,6 @@ package social.herd.accounts.impl.admin;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,9 +62,8 @@ public final class AdminAccounts {
 
     public List<Entity> list(AdminAccountMapper.Filter filter, PageRequest page) {
         return db.read(tx -> {
-            List<AdminAccountMapper.Row> rows = new ArrayList<>(tx.mapper(AdminAccountMapper.class)
+            List<AdminAccountMapper.Row> rows = page.newestFirst(tx.mapper(AdminAccountMapper.class)
                     .page(filter, page.maxId(), page.sinceId(), page.minId(), page.limit()));
-            if (page.minId() != null) Collections.reverse(rows);
             return rows.stream().map(r -> entity(tx, r)).toList();
         });
     }

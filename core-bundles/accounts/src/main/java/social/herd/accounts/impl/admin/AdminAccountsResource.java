@@ -128,9 +128,7 @@ public final class AdminAccountsResource {
 
     static Response page(AdminAccounts accounts, ServerSettings server, AdminAccountMapper.Filter filter, UriInfo uri) {
         List<AdminAccounts.Entity> items = accounts.list(filter, PageRequest.from(uri, 100, 200));
-        Long next = items.isEmpty() ? null : Long.parseLong(items.get(items.size() - 1).id());
-        Long prev = items.isEmpty() ? null : Long.parseLong(items.get(0).id());
-        return PaginationLinks.response(new Page<>(items, next, prev), uri, server.publicUrl());
+        return PaginationLinks.response(Page.of(items, a -> Long.parseLong(a.id())), uri, server.publicUrl());
     }
 
     static AdminAccounts.Actor actor(ContainerRequestContext request) {

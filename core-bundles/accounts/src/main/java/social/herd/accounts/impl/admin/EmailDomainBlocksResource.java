@@ -21,7 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import social.herd.api.auth.Role;
 import social.herd.web.api.ApiException;
 import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
@@ -57,7 +56,7 @@ public final class EmailDomainBlocksResource {
     @GET
     @RequiresScope("admin:read:email_domain_blocks")
     public List<Entity> list(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         PageRequest page = PageRequest.from(uri, 100, 200);
         return blocks.emailDomains(page.maxId(), page.sinceId(), page.limit()).stream().map(Entity::of).toList();
     }
@@ -66,7 +65,7 @@ public final class EmailDomainBlocksResource {
     @Path(ID)
     @RequiresScope("admin:read:email_domain_blocks")
     public Entity get(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.emailDomain(id));
     }
 
@@ -74,7 +73,7 @@ public final class EmailDomainBlocksResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RequiresScope("admin:write:email_domain_blocks")
     public Entity create(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.blockEmailDomain(RequestParams.of(uri.getQueryParameters(), form).get("domain")));
     }
 
@@ -82,7 +81,7 @@ public final class EmailDomainBlocksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("admin:write:email_domain_blocks")
     public Entity createJson(JsonNode body, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.blockEmailDomain(RequestParams.json(uri.getQueryParameters(), body).get("domain")));
     }
 
@@ -90,15 +89,9 @@ public final class EmailDomainBlocksResource {
     @Path(ID)
     @RequiresScope("admin:write:email_domain_blocks")
     public Map<String, Object> delete(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         blocks.unblockEmailDomain(id);
         return Map.of();
     }
 
-    /** Blocks are for admins and the owner. */
-    static void requireAdmin(ContainerRequestContext request) {
-        Auth.requireStaff(request);
-        Role role = Auth.require(request).role();
-        if (role != Role.OWNER && role != Role.ADMIN) throw ApiException.forbidden("This action is not allowed");
-    }
 }

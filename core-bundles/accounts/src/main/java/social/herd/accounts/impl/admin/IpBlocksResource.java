@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.web.api.ApiException;
+import social.herd.web.api.Auth;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.RequestParams;
 import social.herd.web.api.RequiresScope;
@@ -52,7 +53,7 @@ public final class IpBlocksResource {
     @GET
     @RequiresScope("admin:read:ip_blocks")
     public List<Entity> list(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        EmailDomainBlocksResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         PageRequest page = PageRequest.from(uri, 100, 200);
         return blocks.ipBlocks(page.maxId(), page.sinceId(), page.limit()).stream().map(Entity::of).toList();
     }
@@ -61,7 +62,7 @@ public final class IpBlocksResource {
     @Path(EmailDomainBlocksResource.ID)
     @RequiresScope("admin:read:ip_blocks")
     public Entity get(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        EmailDomainBlocksResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.ipBlock(id));
     }
 
@@ -101,18 +102,18 @@ public final class IpBlocksResource {
     @Path(EmailDomainBlocksResource.ID)
     @RequiresScope("admin:write:ip_blocks")
     public Map<String, Object> delete(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        EmailDomainBlocksResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         blocks.unblockIp(id);
         return Map.of();
     }
 
     private Entity create(RequestParams p, ContainerRequestContext request) {
-        EmailDomainBlocksResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.blockIp(p.get("ip"), p.get("severity"), p.get("comment"), seconds(p)));
     }
 
     private Entity update(long id, RequestParams p, ContainerRequestContext request) {
-        EmailDomainBlocksResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(blocks.updateIp(id, p.get("ip"), p.get("severity"), p.get("comment"), seconds(p)));
     }
 

@@ -10,9 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,13 +66,10 @@ public final class DecisionsResource {
         String context = oneOf(q.getFirst("context"), CONTEXTS, "context");
         String filter = blankToNull(q.getFirst("filter"));
         Long account = id(q.getFirst("account_id"));
-        List<DecisionMapper.Row> rows = new ArrayList<>(db.read(tx -> tx.mapper(DecisionMapper.class).page(filter, decision,
+        List<DecisionMapper.Row> rows = page.newestFirst(db.read(tx -> tx.mapper(DecisionMapper.class).page(filter, decision,
                 context, account, page.maxId(), page.sinceId(), page.minId(), page.limit())));
-        if (page.minId() != null) Collections.reverse(rows);
-        List<Entity> items = rows.stream().map(DecisionsResource::entity).toList();
-        Long next = rows.isEmpty() ? null : rows.get(rows.size() - 1).id();
-        Long prev = rows.isEmpty() ? null : rows.get(0).id();
-        return PaginationLinks.response(new Page<>(items, next, prev), uri, server.publicUrl());
+        return PaginationLinks.response(Page.of(rows.stream().map(DecisionsResource::entity).toList(), e -> Long.parseLong(e.id())),
+                uri, server.publicUrl());
     }
 
     private static Entity entity(DecisionMapper.Row r) {

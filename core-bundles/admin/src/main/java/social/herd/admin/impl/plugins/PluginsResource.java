@@ -22,7 +22,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import social.herd.api.auth.Role;
 import social.herd.web.api.ApiException;
 import social.herd.web.api.Auth;
 import social.herd.web.api.Multipart;
@@ -32,7 +31,8 @@ import social.herd.web.api.RequiresScope;
  * Herd's plugin administration (Mastodon has none): {@code GET /api/v1/admin/plugins},
  * {@code GET /:id}, {@code POST} (multipart, field {@code file}), {@code POST /:id/enable},
  * {@code POST /:id/disable}, {@code DELETE /:id}, {@code PUT /:id/config} (JSON object). Staff may
- * look; only admins and the owner may change plugins, since a plugin runs inside the server.
+ * look; only admins and the owner may change plugins, since a plugin runs inside the server
+ * (moderators may look but not install code).
  */
 @Component(service = PluginsResource.class)
 @JakartarsResource
@@ -69,7 +69,7 @@ public final class PluginsResource {
     @RequiresScope("admin:write")
     public PluginService.Plugin upload(@HeaderParam("Content-Type") String type, InputStream body,
                                        @Context ContainerRequestContext request) throws IOException {
-        long admin = requireAdmin(request);
+        long admin = Auth.requireAdmin(request);
         int max = plugins.maxUploadBytes();
         Multipart.Parts parts = Multipart.read(type, body, max + 64 * 1024,
                 new ApiException(413, "The plugin jar is larger than " + max / (1024 * 1024) + " MB"));
@@ -83,7 +83,7 @@ public final class PluginsResource {
     @Path(ID + "/enable")
     @RequiresScope("admin:write")
     public PluginService.Plugin enable(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return plugins.setEnabled(id, true);
     }
 
@@ -91,7 +91,7 @@ public final class PluginsResource {
     @Path(ID + "/disable")
     @RequiresScope("admin:write")
     public PluginService.Plugin disable(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return plugins.setEnabled(id, false);
     }
 
@@ -99,7 +99,7 @@ public final class PluginsResource {
     @Path(ID)
     @RequiresScope("admin:write")
     public Map<String, Object> delete(@PathParam("id") String id, @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         plugins.delete(id);
         return Map.of();
     }
@@ -110,15 +110,8 @@ public final class PluginsResource {
     @RequiresScope("admin:write")
     public PluginService.Plugin configure(@PathParam("id") String id, JsonNode settings,
                                           @Context ContainerRequestContext request) {
-        requireAdmin(request);
+        Auth.requireAdmin(request);
         return plugins.configure(id, settings);
     }
 
-    /** Owner or admin; moderators may look but not install code. */
-    public static long requireAdmin(ContainerRequestContext request) {
-        long account = Auth.requireStaff(request);
-        Role role = Auth.require(request).role();
-        if (role != Role.OWNER && role != Role.ADMIN) throw ApiException.forbidden("This action is not allowed");
-        return account;
-    }
 }

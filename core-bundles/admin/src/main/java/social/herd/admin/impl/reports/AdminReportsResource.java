@@ -57,9 +57,7 @@ public final class AdminReportsResource {
         RequestParams p = RequestParams.of(uri.getQueryParameters(), null);
         List<ReportAdmin.Report> items = reports.list(moderator, p.bool("resolved", false), p.id("account_id"),
                 p.id("target_account_id"), PageRequest.from(uri, 100, 200));
-        Long next = items.isEmpty() ? null : Long.parseLong(items.get(items.size() - 1).id());
-        Long prev = items.isEmpty() ? null : Long.parseLong(items.get(0).id());
-        return PaginationLinks.response(new Page<>(items, next, prev), uri, server.publicUrl());
+        return PaginationLinks.response(Page.of(items, r -> Long.parseLong(r.id())), uri, server.publicUrl());
     }
 
     @GET

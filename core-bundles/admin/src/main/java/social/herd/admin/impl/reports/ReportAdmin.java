@@ -2,8 +2,6 @@ package social.herd.admin.impl.reports;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,9 +59,8 @@ public final class ReportAdmin {
     }
 
     public List<Report> list(long moderatorId, boolean resolved, Long accountId, Long targetId, PageRequest page) {
-        List<ReportAdminMapper.Row> rows = new ArrayList<>(db.read(tx -> tx.mapper(ReportAdminMapper.class)
+        List<ReportAdminMapper.Row> rows = page.newestFirst(db.read(tx -> tx.mapper(ReportAdminMapper.class)
                 .page(resolved, accountId, targetId, page.maxId(), page.sinceId(), page.minId(), page.limit())));
-        if (page.minId() != null) Collections.reverse(rows);
         return rows.stream().map(r -> view(moderatorId, r)).toList();
     }
 

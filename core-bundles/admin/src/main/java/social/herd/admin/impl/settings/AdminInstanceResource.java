@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
-import social.herd.admin.impl.plugins.PluginsResource;
+import social.herd.web.api.Auth;
 import social.herd.web.api.RequestParams;
 import social.herd.web.api.RequiresScope;
 
@@ -48,7 +48,7 @@ public final class AdminInstanceResource {
     @GET
     @RequiresScope("admin:read")
     public Map<String, String> get(@Context ContainerRequestContext request) {
-        PluginsResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         return new TreeMap<>(settings.current());
     }
 
@@ -76,7 +76,7 @@ public final class AdminInstanceResource {
     }
 
     private Map<String, String> change(RequestParams p, ContainerRequestContext request) {
-        PluginsResource.requireAdmin(request);
+        Auth.requireAdmin(request);
         Map<String, String> changes = new LinkedHashMap<>();
         for (String name : p.names()) changes.put(name, p.get(name));
         settings.update(changes);

@@ -1,8 +1,6 @@
 package social.herd.federation.impl.admin;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
@@ -46,10 +44,8 @@ public final class DomainAdmin {
     }
 
     public List<Block> blocks(PageRequest page) {
-        List<Block> rows = new ArrayList<>(db.read(tx -> tx.mapper(DomainAdminMapper.class)
+        return page.newestFirst(db.read(tx -> tx.mapper(DomainAdminMapper.class)
                 .blocks(page.maxId(), page.sinceId(), page.minId(), page.limit())));
-        if (page.minId() != null) Collections.reverse(rows);
-        return rows;
     }
 
     public List<Block> allBlocks() {
@@ -122,10 +118,8 @@ public final class DomainAdmin {
     }
 
     public List<Allow> allows(PageRequest page) {
-        List<Allow> rows = new ArrayList<>(db.read(tx -> tx.mapper(DomainAdminMapper.class)
+        return page.newestFirst(db.read(tx -> tx.mapper(DomainAdminMapper.class)
                 .allows(page.maxId(), page.sinceId(), page.minId(), page.limit())));
-        if (page.minId() != null) Collections.reverse(rows);
-        return rows;
     }
 
     public Allow allow(long id) {

@@ -24,6 +24,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
 import social.herd.federation.impl.db.DomainAdminMapper.Allow;
+import social.herd.web.api.Auth;
 import social.herd.web.api.Page;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.PaginationLinks;
@@ -60,18 +61,16 @@ public final class DomainAllowsResource {
     @GET
     @RequiresScope("admin:read:domain_allows")
     public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
-        List<Allow> rows = admin.allows(PageRequest.from(uri, 100, 200));
-        return PaginationLinks.response(new Page<>(rows.stream().map(Entity::of).toList(),
-                rows.isEmpty() ? null : rows.get(rows.size() - 1).id(), rows.isEmpty() ? null : rows.get(0).id()),
-                uri, server.publicUrl());
+        Auth.requireAdmin(request);
+        List<Entity> rows = admin.allows(PageRequest.from(uri, 100, 200)).stream().map(Entity::of).toList();
+        return PaginationLinks.response(Page.of(rows, e -> Long.parseLong(e.id())), uri, server.publicUrl());
     }
 
     @GET
     @Path("{id: [0-9]{1,18}}")
     @RequiresScope("admin:read:domain_allows")
     public Entity get(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.allow(id));
     }
 
@@ -79,7 +78,7 @@ public final class DomainAllowsResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RequiresScope("admin:write:domain_allows")
     public Entity create(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.createAllow(RequestParams.of(uri.getQueryParameters(), form).get("domain")));
     }
 
@@ -87,7 +86,7 @@ public final class DomainAllowsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("admin:write:domain_allows")
     public Entity createJson(JsonNode body, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.createAllow(RequestParams.json(uri.getQueryParameters(), body).get("domain")));
     }
 
@@ -95,7 +94,7 @@ public final class DomainAllowsResource {
     @Path("{id: [0-9]{1,18}}")
     @RequiresScope("admin:write:domain_allows")
     public Map<String, Object> delete(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         admin.deleteAllow(id);
         return Map.of();
     }

@@ -25,6 +25,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
 import social.herd.federation.impl.db.DomainAdminMapper.Block;
+import social.herd.web.api.Auth;
 import social.herd.web.api.Page;
 import social.herd.web.api.PageRequest;
 import social.herd.web.api.PaginationLinks;
@@ -63,18 +64,16 @@ public final class DomainBlocksResource {
     @GET
     @RequiresScope("admin:read:domain_blocks")
     public Response list(@Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
-        List<Block> rows = admin.blocks(PageRequest.from(uri, 100, 200));
-        return PaginationLinks.response(new Page<>(rows.stream().map(Entity::of).toList(),
-                rows.isEmpty() ? null : rows.get(rows.size() - 1).id(), rows.isEmpty() ? null : rows.get(0).id()),
-                uri, server.publicUrl());
+        Auth.requireAdmin(request);
+        List<Entity> rows = admin.blocks(PageRequest.from(uri, 100, 200)).stream().map(Entity::of).toList();
+        return PaginationLinks.response(Page.of(rows, e -> Long.parseLong(e.id())), uri, server.publicUrl());
     }
 
     @GET
     @Path("{id: [0-9]{1,18}}")
     @RequiresScope("admin:read:domain_blocks")
     public Entity get(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.block(id));
     }
 
@@ -82,7 +81,7 @@ public final class DomainBlocksResource {
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @RequiresScope("admin:write:domain_blocks")
     public Entity create(MultivaluedMap<String, String> form, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.create(params(RequestParams.of(uri.getQueryParameters(), form))));
     }
 
@@ -90,7 +89,7 @@ public final class DomainBlocksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope("admin:write:domain_blocks")
     public Entity createJson(JsonNode body, @Context UriInfo uri, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.create(params(RequestParams.json(uri.getQueryParameters(), body))));
     }
 
@@ -100,7 +99,7 @@ public final class DomainBlocksResource {
     @RequiresScope("admin:write:domain_blocks")
     public Entity update(@PathParam("id") long id, MultivaluedMap<String, String> form, @Context UriInfo uri,
                          @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.update(id, params(RequestParams.of(uri.getQueryParameters(), form))));
     }
 
@@ -110,7 +109,7 @@ public final class DomainBlocksResource {
     @RequiresScope("admin:write:domain_blocks")
     public Entity updateJson(@PathParam("id") long id, JsonNode body, @Context UriInfo uri,
                              @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         return Entity.of(admin.update(id, params(RequestParams.json(uri.getQueryParameters(), body))));
     }
 
@@ -118,7 +117,7 @@ public final class DomainBlocksResource {
     @Path("{id: [0-9]{1,18}}")
     @RequiresScope("admin:write:domain_blocks")
     public Map<String, Object> delete(@PathParam("id") long id, @Context ContainerRequestContext request) {
-        AdminAuth.requireAdmin(request);
+        Auth.requireAdmin(request);
         admin.delete(id);
         return Map.of();
     }
