@@ -1,6 +1,7 @@
 package social.herd.api.moderation;
 
 import org.osgi.annotation.versioning.ProviderType;
+import social.herd.spi.moderation.ModerationContext;
 import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.Verdict;
 
@@ -14,4 +15,14 @@ import social.herd.spi.moderation.Verdict;
 public interface Moderation {
 
     Verdict review(ModerationSubject subject);
+
+    /**
+     * Whether any installed filter looks at subjects of {@code context}. Callers skip gathering
+     * what only filters need (author facts, links, stranger counts: database reads) when none does.
+     *
+     * @since 1.2
+     */
+    default boolean judges(ModerationContext context) {
+        return true;
+    }
 }

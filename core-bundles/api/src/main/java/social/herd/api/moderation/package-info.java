@@ -3,7 +3,7 @@
  * and combines their verdicts.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package social.herd.api.moderation;
 
 import org.osgi.annotation.bundle.Export;

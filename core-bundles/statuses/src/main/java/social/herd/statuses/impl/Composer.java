@@ -15,6 +15,7 @@ import social.herd.api.federation.Resolver;
 import social.herd.api.moderation.Moderation;
 import social.herd.spi.moderation.Author;
 import social.herd.spi.moderation.LocalPost;
+import social.herd.spi.moderation.ModerationContext;
 import social.herd.spi.moderation.Verdict;
 import social.herd.statuses.impl.text.HtmlFormatter;
 import social.herd.statuses.impl.text.TextEntities;
@@ -74,10 +75,14 @@ final class Composer {
         List<String> mentioned = entities.stream().filter(e -> e.kind() == Kind.MENTION).map(Entity::acct).distinct().toList();
         // resolved before review: filters count the mentioned accounts that do not follow the author
         Map<String, AccountSummary> resolved = resolve(mentioned);
-        Verdict verdict = review(new LocalPost(authorId, author.username(), in.text(), in.spoilerText(), in.sensitive(),
-                visibility, mediaCount, mentioned, edit, moderationAuthor(author),
-                entities.stream().filter(e -> e.kind() == Kind.URL).map(Entity::value).toList(),
-                resolved.isEmpty() ? 0 : accounts.strangers(authorId, resolved.values().stream().map(AccountSummary::id).toList())));
+        Moderation mod = moderation.get();
+        // the facts cost database reads: gathered only when a filter will look at them
+        Verdict verdict = mod == null || !mod.judges(edit ? ModerationContext.EDIT : ModerationContext.LOCAL_POST)
+                ? Verdict.accept()
+                : mod.review(new LocalPost(authorId, author.username(), in.text(), in.spoilerText(), in.sensitive(),
+                        visibility, mediaCount, mentioned, edit, moderationAuthor(author),
+                        entities.stream().filter(e -> e.kind() == Kind.URL).map(Entity::value).toList(),
+                        resolved.isEmpty() ? 0 : accounts.strangers(authorId, resolved.values().stream().map(AccountSummary::id).toList())));
         if (verdict.decision() == Verdict.Decision.REJECT) {
             throw ApiException.unprocessable(verdict.reason().isBlank() ? "This post was rejected" : verdict.reason());
         }
@@ -126,11 +131,6 @@ final class Composer {
         return accounts.stats(a.id())
                 .map(st -> new Author(a.id(), a.username(), "", st.createdAt(), st.followersCount(), st.statusesCount()))
                 .orElseGet(() -> new Author(a.id(), a.username(), "", null, 0, 0));
-    }
-
-    private Verdict review(LocalPost post) {
-        Moderation mod = moderation.get();
-        return mod == null ? Verdict.accept() : mod.review(post);
     }
 
     /** Local accounts for {@code @user} and {@code @user@<this server>}; unknown ones stay text. */

@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.metrics.Metrics;
 import social.herd.api.moderation.Moderation;
+import social.herd.spi.moderation.ModerationContext;
 import social.herd.spi.moderation.ModerationFilter;
 import social.herd.spi.moderation.ModerationSubject;
 import social.herd.spi.moderation.Verdict;
@@ -112,6 +113,12 @@ public final class ModerationChain implements Moderation {
 
     void removeFilter(ServiceReference<ModerationFilter> ref) {
         filters.remove(ref);
+    }
+
+    @Override
+    public boolean judges(ModerationContext context) {
+        for (FilterEntry e : filters.values()) if (e.wants(context)) return true;
+        return false;
     }
 
     @Override

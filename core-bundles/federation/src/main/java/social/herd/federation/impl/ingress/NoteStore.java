@@ -30,6 +30,7 @@ import social.herd.federation.impl.fetch.ActorStore;
 import social.herd.federation.impl.fetch.FetchFailure;
 import social.herd.federation.impl.fetch.SignedFetcher;
 import social.herd.spi.moderation.IncomingActivity;
+import social.herd.spi.moderation.ModerationContext;
 import social.herd.spi.moderation.Verdict;
 
 /**
@@ -123,10 +124,12 @@ public final class NoteStore {
         List<RemoteMedia> media = domains.rejectsMedia(host) ? List.of() : o.media();
         String spoiler = o.summary() == null ? "" : o.summary();
         boolean sensitive = o.sensitive();
-        Verdict v = moderation.review(new IncomingActivity(activityType, author.actor().uri(), host, o.type(),
-                o.contentHtml(), spoiler, sensitive, visibility, media.size(), List.copyOf(mentionUris),
-                ModerationFacts.author(accounts, author), ModerationFacts.links(o.contentHtml(), mentionUris),
-                ModerationFacts.strangers(accounts, author.accountId(), localMentions)));
+        // the facts cost database reads: gathered only when a filter will look at them
+        Verdict v = !moderation.judges(ModerationContext.INCOMING) ? Verdict.accept()
+                : moderation.review(new IncomingActivity(activityType, author.actor().uri(), host, o.type(),
+                        o.contentHtml(), spoiler, sensitive, visibility, media.size(), List.copyOf(mentionUris),
+                        ModerationFacts.author(accounts, author), ModerationFacts.links(o.contentHtml(), mentionUris),
+                        ModerationFacts.strangers(accounts, author.accountId(), localMentions)));
         boolean held = false;
         switch (v.decision()) {
             case REJECT -> {
