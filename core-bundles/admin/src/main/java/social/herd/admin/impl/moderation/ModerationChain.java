@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -39,8 +37,9 @@ import social.herd.spi.moderation.Verdict;
 
 /**
  * The moderation chain: asks every {@link ModerationFilter} plugin that wants the subject's
- * context, highest ranking first, each within its time budget on a pool of its own so a hanging
- * plugin cannot hold the caller's thread. Filters come and go at runtime (plugins in deploy/ or
+ * context, highest ranking first, each within its time budget, on a pool of its own so a hanging
+ * plugin cannot hold the caller's thread (one pool thread runs a subject's filters in turn, see
+ * {@link FilterRun}). Filters come and go at runtime (plugins in deploy/ or
  * uploaded); their name, contexts, budget and failure mode come from their service properties.
  * Every reject, hold, rewrite and failure is handed to the {@link DecisionLog}.
  */
@@ -129,12 +128,47 @@ public final class ModerationChain implements Moderation {
     /** The chain over {@code ordered} (highest ranking first): separate from the service registry for tests. */
     Verdict review(List<FilterEntry> ordered, ModerationSubject subject) {
         Settings s = settings;
+        List<FilterEntry> wanted = ordered.stream().filter(e -> e.wants(subject.context())).toList();
         Set<Verdict.Rewrite> rewrites = EnumSet.noneOf(Verdict.Rewrite.class);
         StringBuilder reasons = new StringBuilder();
         String warning = null;
-        for (FilterEntry e : ordered) {
-            if (!e.wants(subject.context())) continue;
-            Verdict v = ask(e, subject, s);
+        FilterRun run = null;
+        Future<?> running = null;
+        for (int i = 0; i < wanted.size(); i++) {
+            FilterEntry e = wanted.get(i);
+            if (run == null) {
+                run = new FilterRun(wanted, i, subject);
+                try {
+                    running = pool.submit(run);
+                } catch (RejectedExecutionException ex) {
+                    run = null;
+                    Verdict v = failed(e, "overloaded", subject, s, "no thread free to run it");
+                    if (v != null) return v;
+                    continue;
+                }
+            }
+            long budget = e.budgetMs() > 0 ? e.budgetMs() : s.budget__ms();
+            FilterRun.Outcome o;
+            try {
+                o = run.await(i, TimeUnit.MILLISECONDS.toNanos(budget));
+            } catch (InterruptedException ex) {
+                running.cancel(true);
+                Thread.currentThread().interrupt();
+                return Verdict.hold("moderation was interrupted");
+            }
+            Verdict v;
+            if (o == null) {
+                // the filter overran: give its run up; the next filter starts a fresh one
+                running.cancel(true);
+                run = null;
+                v = failed(e, "timeout", subject, s, "no answer within " + budget + " ms");
+            } else if (o.thrown() != null) {
+                v = failed(e, "error", subject, s, String.valueOf(o.thrown()));
+            } else if (o.verdict() == null) {
+                v = failed(e, "error", subject, s, "answered null");
+            } else {
+                v = o.verdict();
+            }
             if (v == null) continue;
             if (v.decision() != Verdict.Decision.ACCEPT) {
                 decisions.inc(e.name(), v.decision().name().toLowerCase(java.util.Locale.ROOT));
@@ -142,6 +176,7 @@ public final class ModerationChain implements Moderation {
             }
             switch (v.decision()) {
                 case REJECT, HOLD -> {
+                    if (run != null) running.cancel(true);
                     return v;
                 }
                 case REWRITE -> {
@@ -155,29 +190,6 @@ public final class ModerationChain implements Moderation {
         // core shows the reason as the content warning it adds: that must be the warning filter's text alone
         String reason = warning != null ? warning : reasons.toString();
         return rewrites.isEmpty() ? Verdict.accept() : Verdict.rewrite(reason, rewrites);
-    }
-
-    /** One filter's verdict within its budget; null when it failed open. */
-    private Verdict ask(FilterEntry e, ModerationSubject subject, Settings s) {
-        long budget = e.budgetMs() > 0 ? e.budgetMs() : s.budget__ms();
-        Future<Verdict> answer;
-        try {
-            answer = pool.submit(() -> e.filter().review(subject));
-        } catch (RejectedExecutionException ex) {
-            return failed(e, "overloaded", subject, s, "no thread free to run it");
-        }
-        try {
-            Verdict v = answer.get(budget, TimeUnit.MILLISECONDS);
-            return v == null ? failed(e, "error", subject, s, "answered null") : v;
-        } catch (TimeoutException ex) {
-            answer.cancel(true);
-            return failed(e, "timeout", subject, s, "no answer within " + budget + " ms");
-        } catch (ExecutionException ex) {
-            return failed(e, "error", subject, s, String.valueOf(ex.getCause()));
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return Verdict.hold("moderation was interrupted");
-        }
     }
 
     /** Counts, logs and records the failure; fail-open skips the filter (null), fail-closed holds the subject. */
