@@ -73,6 +73,7 @@ public final class FakePeer implements AutoCloseable {
     public final int port;
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Actor> actors = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> extras = new ConcurrentHashMap<>();
     /** Arbitrary JSON documents served at "host/path" (host as in the Host header). */
     private final Map<String, String> documents = new ConcurrentHashMap<>();
     /** Extra WebFinger answers: "user@host" to an actor id. */
@@ -112,6 +113,11 @@ public final class FakePeer implements AutoCloseable {
     /** A new actor whose id uses another authority that reaches this peer (e.g. "localhost:port"). */
     public Actor actor(String username, String host) {
         return publish(new Actor(username, host, rsa()));
+    }
+
+    /** Extra properties of an actor's document (a display name, a bio), merged over the defaults. */
+    public void decorate(Actor a, Map<String, Object> extra) {
+        extras.put(a.host() + "/" + a.username(), Map.copyOf(extra));
     }
 
     /** Publishes {@code a} (replacing an actor of the same name and host). */
@@ -172,7 +178,9 @@ public final class FakePeer implements AutoCloseable {
             // the same port answers for several names (127.0.0.1:port, localhost:port): serve by Host
             Actor actor = path.startsWith("/users/") ? actors.get(x.getRequestHeaders().getFirst("Host") + "/" + path.substring(7)) : null;
             if (actor != null) {
-                send(x, 200, "application/activity+json", JSON.writeValueAsString(document(actor)));
+                Map<String, Object> d = document(actor);
+                d.putAll(extras.getOrDefault(actor.host() + "/" + actor.username(), Map.of()));
+                send(x, 200, "application/activity+json", JSON.writeValueAsString(d));
                 return;
             }
             String document = documents.get(x.getRequestHeaders().getFirst("Host") + path);

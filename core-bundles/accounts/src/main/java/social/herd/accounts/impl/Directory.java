@@ -57,6 +57,14 @@ public final class Directory implements AccountDirectory, SocialGraph {
     }
 
     @Override
+    public Optional<AccountSummary> byAcct(String username, String domain) {
+        if (domain == null || domain.isBlank()) return localByUsername(username);
+        if (username == null || username.isBlank()) return Optional.empty();
+        return Optional.ofNullable(db.read(tx -> tx.mapper(AccountMapper.class).remoteByHandle(username, domain)))
+                .map(Directory::summary);
+    }
+
+    @Override
     public Map<Long, Object> render(Collection<Long> accountIds) {
         if (accountIds.isEmpty()) return Map.of();
         Set<Long> unique = new HashSet<>(accountIds);

@@ -15,16 +15,17 @@ import social.herd.admin.impl.InstanceViews.RuleView;
 import social.herd.admin.impl.settings.AdminSettings;
 import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.config.ServerSettings;
+import social.herd.api.instance.InstanceInfo;
 import social.herd.api.config.ServerSettings.Registrations;
 
 /**
  * Builds what {@code /api/v1/instance}, {@code /api/v2/instance} and NodeInfo report. Title,
  * description and contact come from ConfigAdmin and change at runtime without a restart.
  */
-@Component(service = InstanceService.class, configurationPid = InstanceSettings.PID,
+@Component(service = {InstanceService.class, InstanceInfo.class}, configurationPid = InstanceSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = InstanceSettings.class)
-public final class InstanceService {
+public final class InstanceService implements InstanceInfo {
 
     /** The Mastodon API level Herd implements; clients such as Mastodon.py refuse newer endpoints. */
     static final String MASTODON_COMPATIBLE = "4.3.0";
@@ -93,6 +94,11 @@ public final class InstanceService {
         refresh();
         UsageCounts.Figures f = usage.figures();
         return v1.withRules(rules(locale)).withStats(new InstanceViews.Stats(f.users(), f.localPosts(), 0));
+    }
+
+    @Override
+    public Object describe(Locale locale) {
+        return v1(locale);
     }
 
     InstanceViews.V2 v2(Locale locale) {

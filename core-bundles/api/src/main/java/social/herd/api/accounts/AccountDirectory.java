@@ -45,4 +45,13 @@ public interface AccountDirectory {
     default int strangers(long authorId, Collection<Long> accountIds) {
         return 0;
     }
+
+    /**
+     * A known account by handle: local when {@code domain} is null or blank, else an account of
+     * that server already stored here (nothing is fetched). Suspended accounts are returned; the
+     * caller decides what to show. Since 1.5.
+     */
+    default Optional<AccountSummary> byAcct(String username, String domain) {
+        return domain == null || domain.isBlank() ? localByUsername(username) : Optional.empty();
+    }
 }

@@ -2,7 +2,7 @@
  * What the accounts bundle offers other bundles: checking a user's password (for OAuth logins) and looking users up.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package social.herd.api.accounts;
 
 import org.osgi.annotation.bundle.Export;

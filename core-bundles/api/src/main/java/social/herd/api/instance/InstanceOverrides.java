@@ -16,4 +16,13 @@ public interface InstanceOverrides {
 
     /** The registration mode an admin set, or empty to use the configuration's. */
     Optional<Registrations> registrations();
+
+    /**
+     * An admin's override of a named instance setting ({@code title}, {@code short_description},
+     * {@code privacy_policy}, {@code terms_of_service}, {@code theme}, {@code favicon}, ...), or
+     * empty when the configuration's value holds. Since 1.2.
+     */
+    default Optional<String> setting(String key) {
+        return Optional.empty();
+    }
 }

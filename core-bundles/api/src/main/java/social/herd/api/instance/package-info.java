@@ -2,7 +2,7 @@
  * What the server says about itself to everyone: its current rules (from every rule plugin).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package social.herd.api.instance;
 
 import org.osgi.annotation.bundle.Export;

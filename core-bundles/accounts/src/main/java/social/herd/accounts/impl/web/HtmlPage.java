@@ -31,7 +31,8 @@ final class HtmlPage {
     static Response.ResponseBuilder builder(int status, String title, String body) {
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + esc(title) + "</title></head>"
+                + "<meta name=\"referrer\" content=\"no-referrer\"><title>" + esc(title) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"/static/web/base.css\"></head>"
                 + "<body><main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")

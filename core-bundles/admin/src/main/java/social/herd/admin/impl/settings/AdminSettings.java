@@ -30,9 +30,11 @@ public final class AdminSettings implements InstanceOverrides {
 
     static final Duration TTL = Duration.ofSeconds(5);
     static final Set<String> KEYS = Set.of("title", "short_description", "extended_description", "contact_username",
-            "contact_email", "registrations_mode", "privacy_policy", "terms_of_service", "thumbnail_url");
+            "contact_email", "registrations_mode", "privacy_policy", "terms_of_service", "thumbnail_url",
+            "theme", "favicon");
     static final Map<String, Integer> LIMITS = Map.of("title", 200, "short_description", 2_000, "contact_email", 320,
-            "contact_username", 100, "registrations_mode", 20, "thumbnail_url", 2_000);
+            "contact_username", 100, "registrations_mode", 20, "thumbnail_url", 2_000,
+            "theme", 40, "favicon", 40);
     private static final Logger LOG = LoggerFactory.getLogger(AdminSettings.class);
 
     private final Database db;
@@ -71,6 +73,11 @@ public final class AdminSettings implements InstanceOverrides {
 
     public Optional<String> get(String key) {
         return Optional.ofNullable(current().get(key));
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return get(key);
     }
 
     @Override
@@ -123,6 +130,11 @@ public final class AdminSettings implements InstanceOverrides {
             }
             case "thumbnail_url" -> {
                 if (!value.strip().matches("https?://\\S+")) throw ApiException.unprocessable("thumbnail_url must be an http(s) URL");
+            }
+            case "theme", "favicon" -> {
+                // Names only: a theme or favicon set that is not installed yet may be chosen ahead
+                // of its upload, and the web front falls back to the default while it is missing.
+                if (!value.strip().matches("[a-z0-9-]{1,40}")) throw ApiException.unprocessable(key + " must be a name of a-z, 0-9 and -");
             }
             default -> { }
         }

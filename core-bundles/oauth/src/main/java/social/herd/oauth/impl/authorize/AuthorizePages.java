@@ -3,15 +3,11 @@ package social.herd.oauth.impl.authorize;
 import java.util.Map;
 
 /**
- * The server-rendered pages of the authorization endpoint: plain HTML without scripts, every
+ * The server-rendered pages of the authorization endpoint: plain HTML without scripts or inline
+ * styles (the Content-Security-Policy allows neither; the web UI's base stylesheet is linked), every
  * value escaped. The web UI bundle may later restyle them; the form fields are the contract.
  */
 final class AuthorizePages {
-
-    private static final String STYLE = "body{font-family:system-ui,sans-serif;max-width:28rem;margin:3rem auto;"
-            + "padding:0 1rem;color:#222}label{display:block;margin:.8rem 0 .2rem}input[type=text],"
-            + "input[type=password]{width:100%;padding:.4rem;box-sizing:border-box}button{margin:1rem .5rem 0 0;"
-            + "padding:.5rem 1rem}.error{color:#a00}code{word-break:break-all;font-size:1.1rem}";
 
     private AuthorizePages() {}
 
@@ -68,11 +64,11 @@ final class AuthorizePages {
         b.append("<!DOCTYPE html>\n<html lang=\"").append(Html.escape(lang == null ? "en" : lang)).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n<title>").append(Html.escape(title))
-                .append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<link rel=\"stylesheet\" href=\"/static/web/base.css\">\n</head>\n<body>\n<main>\n");
     }
 
     private static String tail(StringBuilder b) {
-        return b.append("</body>\n</html>\n").toString();
+        return b.append("</main>\n</body>\n</html>\n").toString();
     }
 
     private static void hidden(StringBuilder b, String name, String value) {
