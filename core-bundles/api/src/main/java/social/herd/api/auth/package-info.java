@@ -2,7 +2,7 @@
  * Who is calling: OAuth bearer tokens verified into a {@link social.herd.api.auth.Principal}, Mastodon's scopes, and ending a user's sessions. Implemented by the oauth bundle, used by the web bundle's authentication filter.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package social.herd.api.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,7 +8,7 @@
  * API ({@link social.herd.api.federation.Resolver}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package social.herd.api.federation;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,4 +31,9 @@ public interface HostMapper {
     @Update("UPDATE federation_hosts SET unavailable_since = #{now}, updated_at = #{now}"
             + " WHERE host = #{host} AND unavailable_since IS NULL")
     int markUnavailable(@Param("host") String host, @Param("now") Instant now);
+
+    @Select("SELECT host, signature_scheme AS scheme, failures, failing_since AS failingSince,"
+            + " unavailable_since AS unavailableSince FROM federation_hosts WHERE failures > 0"
+            + " ORDER BY failures DESC, host LIMIT #{limit}")
+    java.util.List<HostRow> failing(@Param("limit") int limit);
 }

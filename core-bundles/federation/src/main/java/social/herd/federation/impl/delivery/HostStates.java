@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.db.Database;
+import social.herd.api.federation.FailingHosts;
 import social.herd.federation.impl.FederationRuntime;
 import social.herd.federation.impl.db.HostMapper;
 import social.herd.federation.impl.db.HostRow;
@@ -21,8 +22,8 @@ import social.herd.federation.impl.db.HostRow;
  * tying up workers on timeouts), and the cluster-wide failure streak that marks a host unavailable
  * after a week. A success, or the host contacting our inbox, revives it.
  */
-@Component(service = HostStates.class)
-public final class HostStates {
+@Component(service = {HostStates.class, FailingHosts.class})
+public final class HostStates implements FailingHosts {
 
     public enum Scheme { CAVAGE, RFC9421 }
 
@@ -57,6 +58,12 @@ public final class HostStates {
         db.transaction(tx -> tx.mapper(HostMapper.class).setScheme(h, scheme == Scheme.RFC9421 ? "rfc9421" : "cavage"));
         cache.remove(h);
         LOG.info("federation host={} signature_scheme={}", h, scheme);
+    }
+
+    @Override
+    public java.util.List<FailingHost> failing(int limit) {
+        return db.read(tx -> tx.mapper(HostMapper.class).failing(Math.max(1, Math.min(limit, 100)))).stream()
+                .map(r -> new FailingHost(r.host(), r.failures(), r.failingSince(), r.unavailableSince() != null)).toList();
     }
 
     /** Whether deliveries to {@code host} are skipped (marked unavailable after a week of failures). */

@@ -22,7 +22,8 @@ final class AuthorizePages {
         }
         b.append("<p>").append(appName).append(" asks for these permissions:</p>\n<ul>\n");
         for (String scope : request.scope().split(" ")) {
-            b.append("<li><code>").append(Html.escape(scope)).append("</code></li>\n");
+            b.append("<li>").append(Html.escape(ScopeWords.describe(scope))).append(" <code>").append(Html.escape(scope))
+                    .append("</code></li>\n");
         }
         b.append("</ul>\n");
         if (error != null) b.append("<p class=\"error\" role=\"alert\">").append(Html.escape(error)).append("</p>\n");
