@@ -11,9 +11,12 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const WIDTHS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 
-/** A fresh headless Chromium with the flags this machine needs (see ../shared/SERVICES.md). */
-export async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), 'herd-chromium-'));
+/**
+ * A headless Chromium with the flags this machine needs (see ../shared/SERVICES.md), on a fresh
+ * profile or on a given one (so that a later step keeps the cookies of an earlier one).
+ */
+export async function launch(profileDir) {
+  const profile = profileDir || mkdtempSync(join(tmpdir(), 'herd-chromium-'));
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.HERD_CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -75,4 +78,17 @@ export async function shoot(page, dir, name, width) {
 
 export function ensureDir(file) {
   mkdirSync(dirname(file), { recursive: true });
+}
+
+/**
+ * Checks the page the browser is on as every page is checked: axe-core, the XSS probe, dialogs
+ * opened since `since`, and screenshots at both widths under dir/name.
+ */
+export async function check(page, dir, name, dialogs, since) {
+  const entry = { url: page.url(), violations: await axe(page), injected: await injected(page) };
+  entry.desktop = await shoot(page, dir, name, 'desktop');
+  entry.phone = await shoot(page, dir, name, 'phone');
+  await page.setViewportSize(WIDTHS.desktop);
+  entry.dialogs = dialogs.length - since;
+  return entry;
 }

@@ -20,14 +20,17 @@ import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.accounts.AccountSummary;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.statuses.StatusPages;
+import social.herd.webui.impl.render.ApiClient;
 import social.herd.webui.impl.render.Pages;
+import social.herd.webui.impl.render.Viewers;
 import social.herd.webui.impl.render.Visit;
 
 /**
  * Profile pages, {@code /@alice} and {@code /@bob@remote.example} for accounts known here: the
  * account, its pinned posts and its posts newest first (Link-paginated by {@code max_id}),
  * {@code /@alice/media} as a grid of its media, and status permalinks {@code /@alice/:id} with
- * the thread. Pages show what a signed-out visitor may see, never more.
+ * the thread. Pages show what the visitor may see: signed out, public posts only; signed in, what
+ * the API would show them.
  */
 @Component(service = ProfilePages.class)
 @JakartarsResource
@@ -40,14 +43,18 @@ public final class ProfilePages {
     private final AccountDirectory accounts;
     private final StatusPages statuses;
     private final ServerSettings server;
+    private final Viewers viewers;
+    private final ApiClient api;
 
     @Activate
     public ProfilePages(@Reference Pages pages, @Reference AccountDirectory accounts, @Reference StatusPages statuses,
-                        @Reference ServerSettings server) {
+                        @Reference ServerSettings server, @Reference Viewers viewers, @Reference ApiClient api) {
         this.pages = pages;
         this.accounts = accounts;
         this.statuses = statuses;
         this.server = server;
+        this.viewers = viewers;
+        this.api = api;
     }
 
     @GET
@@ -69,7 +76,7 @@ public final class ProfilePages {
                            @Context UriInfo uri) {
         Visit visit = Visit.of(headers, uri);
         Optional<AccountSummary> account = find(acct);
-        Optional<StatusPages.Thread> thread = account.isEmpty() ? Optional.empty() : statuses.thread(null, id);
+        Optional<StatusPages.Thread> thread = account.isEmpty() ? Optional.empty() : statuses.thread(viewers.accountId(visit), id);
         Map<String, Object> status = thread.map(t -> Entities.map(t.status())).orElse(null);
         if (status == null || !account.get().equals(authorOf(status, account.get()))) return notFound(visit);
         if (ActivityPubRedirect.wanted(headers)) {
@@ -97,12 +104,19 @@ public final class ProfilePages {
         Map<String, Object> account = Entities.map(accounts.render(List.of(a.id())).get(a.id()));
         if (account == null) return notFound(visit);
         Long maxId = Entities.maxId(maxIdParam);
-        List<Map<String, Object>> posts = Entities.maps(statuses.accountPosts(null, a.id(), false, media, maxId, PAGE));
+        Optional<Viewers.Viewer> viewer = viewers.of(visit);
+        Long viewerId = viewer.map(Viewers.Viewer::accountId).orElse(null);
+        List<Map<String, Object>> posts = Entities.maps(statuses.accountPosts(viewerId, a.id(), false, media, maxId, PAGE));
         Long next = Entities.lastId(posts, PAGE);
         Map<String, Object> m = new HashMap<>();
         m.put("account", account);
         m.put("name", displayName(account));
-        m.put("pinned", maxId == null && !media ? Entities.maps(statuses.accountPosts(null, a.id(), true, false, null, 5)) : List.of());
+        m.put("pinned", maxId == null && !media ? Entities.maps(statuses.accountPosts(viewerId, a.id(), true, false, null, 5)) : List.of());
+        if (viewer.isPresent() && viewerId != a.id()) {
+            List<Map<String, Object>> rel = api.list(viewer.get().token(), "/api/v1/accounts/relationships?id[]=" + a.id());
+            if (!rel.isEmpty()) m.put("relationship", rel.get(0));
+        }
+        m.put("own", viewerId != null && viewerId == a.id());
         m.put("posts", posts);
         m.put("media", media);
         m.put("summary", Entities.summary(account.get("note"), 200));

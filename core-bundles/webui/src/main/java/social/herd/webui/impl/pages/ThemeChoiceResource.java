@@ -54,8 +54,7 @@ public final class ThemeChoiceResource {
             return pages.page(visit, 422, "error.peb", Map.of("title", "Unknown theme",
                     "message", "That theme is not installed here."));
         }
-        String back = returnTo != null && returnTo.matches("/[A-Za-z0-9_@./?=&%-]{0,300}") && !returnTo.startsWith("//")
-                ? returnTo : "/";
+        String back = social.herd.webui.impl.session.Returns.safe(returnTo, "/");
         return Response.seeOther(URI.create(back))
                 .cookie(Pages.cookie(Visit.THEME_COOKIE, reset ? "" : theme, visit.secure(), reset ? 0 : YEAR))
                 .build();

@@ -17,6 +17,7 @@ import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.statuses.StatusPages;
 import social.herd.webui.impl.render.Pages;
+import social.herd.webui.impl.render.Viewers;
 import social.herd.webui.impl.render.Visit;
 
 /**
@@ -34,12 +35,15 @@ public final class TimelinePages {
     private final Pages pages;
     private final StatusPages statuses;
     private final ServerSettings server;
+    private final Viewers viewers;
 
     @Activate
-    public TimelinePages(@Reference Pages pages, @Reference StatusPages statuses, @Reference ServerSettings server) {
+    public TimelinePages(@Reference Pages pages, @Reference StatusPages statuses, @Reference ServerSettings server,
+                         @Reference Viewers viewers) {
         this.pages = pages;
         this.statuses = statuses;
         this.server = server;
+        this.viewers = viewers;
     }
 
     @GET
@@ -54,7 +58,7 @@ public final class TimelinePages {
     }
 
     Response timeline(Visit visit, String title, boolean local, String tag, String maxIdParam) {
-        List<Map<String, Object>> posts = Entities.maps(statuses.publicPosts(null, local, tag, Entities.maxId(maxIdParam), PAGE));
+        List<Map<String, Object>> posts = Entities.maps(statuses.publicPosts(viewers.accountId(visit), local, tag, Entities.maxId(maxIdParam), PAGE));
         Long next = Entities.lastId(posts, PAGE);
         Map<String, Object> m = new HashMap<>();
         m.put("title", title);

@@ -37,13 +37,16 @@ public final class Pages {
     private final ThemeRegistry themes;
     private final FaviconRegistry favicons;
     private final SiteInfo site;
+    private final Viewers viewers;
     private final Map<String, PebbleEngine> engines = new ConcurrentHashMap<>();
 
     @Activate
-    public Pages(@Reference ThemeRegistry themes, @Reference FaviconRegistry favicons, @Reference SiteInfo site) {
+    public Pages(@Reference ThemeRegistry themes, @Reference FaviconRegistry favicons, @Reference SiteInfo site,
+                 @Reference Viewers viewers) {
         this.themes = themes;
         this.favicons = favicons;
         this.site = site;
+        this.viewers = viewers;
     }
 
     /** The theme this visitor sees: their own installed choice, else the site's, else the default. */
@@ -68,7 +71,9 @@ public final class Pages {
         m.put("icons", icons());
         m.put("csrf", visit.csrf());
         m.put("path", visit.path());
+        m.put("section", visit.path().replaceFirst("^/([^/]*).*$", "$1"));
         m.put("assets", ASSETS_VERSION);
+        if (!m.containsKey("viewer")) viewers.of(visit).ifPresent(v -> m.put("viewer", v.model()));
         Response.ResponseBuilder r = Response.status(status).type("text/html; charset=utf-8")
                 .entity(render(theme, template, m).getBytes(StandardCharsets.UTF_8))
                 .header("Cache-Control", "private, no-cache")

@@ -17,11 +17,14 @@ import java.util.Locale;
  * match. Another site can neither read the cookie nor make the browser send it on a cross-site
  * post.
  */
-public record Visit(String path, String themeChoice, String csrf, boolean newCsrf, boolean secure, Locale locale) {
+public record Visit(String path, String themeChoice, String csrf, boolean newCsrf, boolean secure, Locale locale,
+                    String session, String clientAddress) {
 
     public static final String CSRF_COOKIE = "herd_csrf";
     public static final String THEME_COOKIE = "herd_theme";
     public static final String CSRF_FIELD = "authenticity_token";
+    /** The web session: an access token of the Web application ({@code WebSessions}). */
+    public static final String SESSION_COOKIE = "herd_session";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,7 +37,16 @@ public record Visit(String path, String themeChoice, String csrf, boolean newCsr
         boolean secure = "https".equalsIgnoreCase(uri.getBaseUri().getScheme()) || "https".equalsIgnoreCase(proto);
         String choice = theme == null || theme.getValue() == null || !theme.getValue().matches("[a-z0-9-]{1,40}")
                 ? null : theme.getValue();
-        return new Visit("/" + uri.getPath().replaceFirst("^/", ""), choice, token, !valid, secure, Locale.ENGLISH);
+        Cookie session = headers.getCookies().get(SESSION_COOKIE);
+        String sessionToken = session == null || session.getValue() == null || !session.getValue().matches("[A-Za-z0-9_-]{20,100}")
+                ? null : session.getValue();
+        return new Visit("/" + uri.getPath().replaceFirst("^/", ""), choice, token, !valid, secure, Locale.ENGLISH,
+                sessionToken, null);
+    }
+
+    /** The same visit with the client's address (for sign-in throttling), as the web bundle worked it out. */
+    public Visit from(String address) {
+        return new Visit(path, themeChoice, csrf, newCsrf, secure, locale, session, address);
     }
 
     /** Whether a posted form's token is this visitor's. */
