@@ -102,7 +102,9 @@ class SignUpByMailTest {
         Http.Reply request = http.post("/auth/password", "application/x-www-form-urlencoded", "email=dora%40example.com");
         assertThat(request.status()).isEqualTo(200);
         Http.Reply unknown = http.post("/auth/password", "application/x-www-form-urlencoded", "email=nobody%40example.com");
-        assertThat(unknown.body()).as("the answer does not tell which addresses exist").isEqualTo(request.body());
+        assertThat(unknown.status()).isEqualTo(request.status());
+        assertThat(main(unknown.body())).as("the answer does not tell which addresses exist").isEqualTo(main(request.body()))
+                .contains("Check your inbox");
 
         MimeMessage mail = awaitMail(3);
         String link = link(GreenMailUtil.getBody(mail));
@@ -149,5 +151,11 @@ class SignUpByMailTest {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** What a page says, without its per-visitor parts (the form tokens of the site's footer). */
+    private static String main(String html) {
+        int start = html.indexOf("<main"), end = html.indexOf("</main>");
+        return start < 0 || end < 0 ? html : html.substring(start, end);
     }
 }

@@ -4,8 +4,8 @@
  * package's version.
  */
 @Export
-@Version("1.0.0")
-@Capability(namespace = "herd.spi", name = "favicon", version = "1.0.0")
+@Version("1.1.0")
+@Capability(namespace = "herd.spi", name = "favicon", version = "1.1.0")
 package social.herd.spi.favicon;
 
 import org.osgi.annotation.bundle.Capability;

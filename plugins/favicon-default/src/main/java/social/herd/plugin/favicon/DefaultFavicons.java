@@ -1,10 +1,9 @@
 package social.herd.plugin.favicon;
 
-import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 import social.herd.spi.favicon.FaviconProperties;
+import social.herd.spi.favicon.BundledFavicons;
 import social.herd.spi.favicon.FaviconSet;
 
 /**
@@ -12,9 +11,9 @@ import social.herd.spi.favicon.FaviconSet;
  * {@code tools/GenerateIcons.java}). Ranked low, so any other favicon plugin wins when the admin
  * has not chosen one.
  */
-@Component
+@Component(service = FaviconSet.class)
 @FaviconProperties(service_ranking = -100, herd_favicon_name = "default")
-public final class DefaultFavicons implements FaviconSet {
+public final class DefaultFavicons extends BundledFavicons {
 
     static final List<Icon> ICONS = List.of(
             new Icon(ICO, "image/x-icon", "16x16 32x32"),
@@ -25,14 +24,7 @@ public final class DefaultFavicons implements FaviconSet {
             new Icon("icon-192.png", "image/png", "192x192"),
             new Icon("icon-512.png", "image/png", "512x512"));
 
-    @Override
-    public List<Icon> icons() {
-        return ICONS;
-    }
-
-    @Override
-    public Optional<InputStream> open(String file) {
-        if (ICONS.stream().noneMatch(i -> i.file().equals(file))) return Optional.empty();
-        return Optional.ofNullable(DefaultFavicons.class.getResourceAsStream("/favicon/" + file));
+    public DefaultFavicons() {
+        super("favicon", ICONS);
     }
 }

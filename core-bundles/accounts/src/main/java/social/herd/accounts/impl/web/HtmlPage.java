@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import social.herd.accounts.impl.NoteHtml;
 
 /**
- * The bare page every server-rendered form of this bundle uses until the themed web UI exists.
+ * The bare page every server-rendered form of this bundle uses; the web UI bundle frames its
+ * {@code <main>} in the visitor's theme (header {@code Herd-Page-Frame}).
  * Callers pass titles and texts as plain text (escaped here) and bodies as HTML they built with
  * {@link #esc} around every dynamic value.
  */
@@ -36,6 +37,8 @@ final class HtmlPage {
                 + "<body><main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header("Cache-Control", "no-store")
+                // the web UI bundle, when installed, puts the content of <main> into the visitor's theme
+                .header("Herd-Page-Frame", "1")
                 .entity(page.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -144,12 +144,17 @@ public final class AuthorizeResource {
         return headers(Response.status(status).entity(html)).build();
     }
 
-    /** No caching, no framing (clickjacking of the consent button), nothing but inline style. */
+    /**
+     * No caching, no framing (clickjacking of the consent button), no script; only this site's
+     * stylesheet. The web UI bundle, when installed, puts the page's {@code <main>} into the
+     * visitor's theme ({@code Herd-Page-Frame}).
+     */
     private static Response.ResponseBuilder headers(Response.ResponseBuilder b) {
         return b.type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'")
+                .header("Herd-Page-Frame", "1")
                 .header("Referrer-Policy", "no-referrer");
     }
 

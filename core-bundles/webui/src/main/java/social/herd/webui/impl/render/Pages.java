@@ -61,6 +61,16 @@ public final class Pages {
     }
 
     public Response page(Visit visit, int status, String template, Map<String, Object> model) {
+        Response.ResponseBuilder r = Response.status(status).type("text/html; charset=utf-8")
+                .entity(render(visit, template, model).getBytes(StandardCharsets.UTF_8))
+                .header("Cache-Control", "private, no-cache")
+                .header("Vary", "Accept, Cookie");
+        if (visit.newCsrf()) r.cookie(cookie(Visit.CSRF_COOKIE, visit.csrf(), visit.secure(), -1));
+        return r.build();
+    }
+
+    /** The page as HTML, with what every page shows added to the model. */
+    public String render(Visit visit, String template, Map<String, Object> model) {
         Theme theme = themeFor(visit);
         Map<String, Object> m = new HashMap<>(model);
         m.put("site", site.describe(visit.locale()));
@@ -74,12 +84,7 @@ public final class Pages {
         m.put("section", visit.path().replaceFirst("^/([^/]*).*$", "$1"));
         m.put("assets", ASSETS_VERSION);
         if (!m.containsKey("viewer")) viewers.of(visit).ifPresent(v -> m.put("viewer", v.model()));
-        Response.ResponseBuilder r = Response.status(status).type("text/html; charset=utf-8")
-                .entity(render(theme, template, m).getBytes(StandardCharsets.UTF_8))
-                .header("Cache-Control", "private, no-cache")
-                .header("Vary", "Accept, Cookie");
-        if (visit.newCsrf()) r.cookie(cookie(Visit.CSRF_COOKIE, visit.csrf(), visit.secure(), -1));
-        return r.build();
+        return render(theme, template, m);
     }
 
     /** A cookie as every page cookie is set: HttpOnly, {@code SameSite=Lax}, whole site. */

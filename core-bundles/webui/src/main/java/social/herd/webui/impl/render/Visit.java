@@ -29,15 +29,21 @@ public record Visit(String path, String themeChoice, String csrf, boolean newCsr
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static Visit of(HttpHeaders headers, UriInfo uri) {
-        Cookie csrf = headers.getCookies().get(CSRF_COOKIE);
-        Cookie theme = headers.getCookies().get(THEME_COOKIE);
-        boolean valid = csrf != null && csrf.getValue() != null && csrf.getValue().matches("[A-Za-z0-9_-]{43}");
+        return of(headers.getRequestHeaders(), headers.getCookies(), uri);
+    }
+
+    /** The same from a filter's view of the request. */
+    public static Visit of(jakarta.ws.rs.core.MultivaluedMap<String, String> headers, java.util.Map<String, Cookie> cookies,
+                           UriInfo uri) {
+        Cookie csrf = cookies.get(CSRF_COOKIE);
+        Cookie theme = cookies.get(THEME_COOKIE);
+        boolean valid = csrf != null && csrf.getValue() != null && csrf.getValue().matches("[A-Za-z0-9_-]{20,100}");
         String token = valid ? csrf.getValue() : newToken();
-        String proto = headers.getHeaderString("X-Forwarded-Proto");
+        String proto = headers.getFirst("X-Forwarded-Proto");
         boolean secure = "https".equalsIgnoreCase(uri.getBaseUri().getScheme()) || "https".equalsIgnoreCase(proto);
         String choice = theme == null || theme.getValue() == null || !theme.getValue().matches("[a-z0-9-]{1,40}")
                 ? null : theme.getValue();
-        Cookie session = headers.getCookies().get(SESSION_COOKIE);
+        Cookie session = cookies.get(SESSION_COOKIE);
         String sessionToken = session == null || session.getValue() == null || !session.getValue().matches("[A-Za-z0-9_-]{20,100}")
                 ? null : session.getValue();
         return new Visit("/" + uri.getPath().replaceFirst("^/", ""), choice, token, !valid, secure, Locale.ENGLISH,
@@ -47,6 +53,11 @@ public record Visit(String path, String themeChoice, String csrf, boolean newCsr
     /** The same visit with the client's address (for sign-in throttling), as the web bundle worked it out. */
     public Visit from(String address) {
         return new Visit(path, themeChoice, csrf, newCsrf, secure, locale, session, address);
+    }
+
+    /** The same visit with the token another bundle's response is setting in the same cookie. */
+    public Visit withCsrf(String token) {
+        return new Visit(path, themeChoice, token, false, secure, locale, session, clientAddress);
     }
 
     /** Whether a posted form's token is this visitor's. */
