@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.accounts.AccountDirectory;
+import social.herd.api.config.ServerSettings;
 import social.herd.api.federation.Resolver;
 import social.herd.api.statuses.StatusFacts;
 import social.herd.api.statuses.StatusDirectory;
@@ -42,6 +43,7 @@ import social.herd.webui.impl.render.Visit;
 @Path("/authorize_interaction")
 public final class InteractionPages {
 
+    static final Pattern LOCAL = Pattern.compile("/(?:@|users/)([A-Za-z0-9_]{1,30})(?:/(?:statuses/)?([0-9]{1,19}))?/?");
     static final Pattern HANDLE = Pattern.compile("@?([A-Za-z0-9_.-]{1,64})@([A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?)");
 
     private final Pages pages;
@@ -49,10 +51,13 @@ public final class InteractionPages {
     private final Resolver resolver;
     private final AccountDirectory accounts;
     private final StatusDirectory statuses;
+    private final ServerSettings server;
 
     @Activate
     public InteractionPages(@Reference Pages pages, @Reference Viewers viewers, @Reference Resolver resolver,
-                            @Reference AccountDirectory accounts, @Reference StatusDirectory statuses) {
+                            @Reference AccountDirectory accounts, @Reference StatusDirectory statuses,
+                            @Reference ServerSettings server) {
+        this.server = server;
         this.pages = pages;
         this.viewers = viewers;
         this.resolver = resolver;
@@ -66,6 +71,8 @@ public final class InteractionPages {
         String target = clean(uri);
         if (target == null) return problem(visit, 422, "That is not the address of an account or a post.");
         if (viewers.of(visit).isEmpty()) return form(visit, 200, target, "", null);
+        Optional<String> local = localPage(target);
+        if (local.isPresent()) return Response.seeOther(URI.create(local.get())).build();
         Optional<Resolver.Found> found = resolver.url(target);
         if (found.isEmpty()) return problem(visit, 404, "Nothing could be found at that address.");
         Optional<String> page = switch (found.get()) {
@@ -89,6 +96,15 @@ public final class InteractionPages {
         // Mastodon-compatible servers take the same path; nothing is fetched from the visitor's server here.
         return Response.seeOther(URI.create("https://" + m.group(2) + "/authorize_interaction?uri="
                 + URLEncoder.encode(target, StandardCharsets.UTF_8))).build();
+    }
+
+    /** This server's own profile and post URLs (page or ActivityPub id) as the page path. */
+    private Optional<String> localPage(String target) {
+        String base = server.publicUrl().toString().replaceFirst("/$", "");
+        if (!target.startsWith(base + "/")) return Optional.empty();
+        Matcher m = LOCAL.matcher(target.substring(base.length()));
+        if (!m.matches()) return Optional.empty();
+        return Optional.of("/@" + m.group(1) + (m.group(2) == null ? "" : "/" + m.group(2)));
     }
 
     private Optional<String> statusPath(StatusFacts f) {
