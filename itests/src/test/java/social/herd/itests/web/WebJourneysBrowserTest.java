@@ -50,6 +50,7 @@ class WebJourneysBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static GreenMail smtp;
+    static String hostileStatus, wendyId;
     static Peer herd;
     static Path profile, shots, work;
 
@@ -115,6 +116,22 @@ class WebJourneysBrowserTest {
         Http.Reply me = herd.http.get("/api/v1/accounts/verify_credentials", "Authorization", "Bearer " + token.json().get("access_token").asText());
         assertThat(me.json().get("username").asText()).isEqualTo("wendy");
 
+        // Hostile text where the signed-in pages show it: the display name, a post, a report.
+        String wendyToken = token.json().get("access_token").asText();
+        Http.Reply renamed = herd.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(herd.apiBase
+                        + "/api/v1/accounts/update_credentials")).header("Authorization", "Bearer " + wendyToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("display_name="
+                        + Peer.enc("<img src=x onerror=alert(1)>"))));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        Http.Reply hostile = herd.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(herd.apiBase + "/api/v1/statuses"))
+                .header("Authorization", "Bearer " + wendyToken).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("status=" + Peer.enc(String.join(" ",
+                        PublicPagesBrowserTest.CORPUS.subList(0, 5))))));
+        assertThat(hostile.status()).as(hostile.body()).isEqualTo(200);
+        hostileStatus = hostile.json().get("id").asText();
+        wendyId = me.json().get("id").asText();
+
         Path image = work.resolve("picture.png");
         BufferedImage img = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -134,6 +151,9 @@ class WebJourneysBrowserTest {
     @Order(2)
     void adminUploadsAFaviconPluginAndAThemeAndMakesItTheSiteTheme() throws Exception {
         Peer.User boss = herd.user("boss", "admin");
+        Peer.User reporter = herd.user("reporter");
+        reporter.ok(reporter.post("/api/v1/reports", "account_id=" + wendyId + "&status_ids[]=" + hostileStatus + "&comment="
+                + Peer.enc(PublicPagesBrowserTest.CORPUS.get(1) + " spam")));
         Path themeJar = themeJar(work.resolve("sunrise-theme.jar"), "sunset", "Sunset", "#ffe4c4");
         JsonNode admin = step("admin", work.resolve("admin-profile"), Map.of("login", "boss@example.com",
                 "password", boss.password, "faviconJar", System.getProperty("herd.plugin.favicon-sunrise"),
