@@ -54,12 +54,18 @@ try {
     out.code = (await page.locator('#code').innerText()).trim();
     await seen('oauth-code');
   } else if (step === 'compose') {
+    // A second tab on home listens to the streaming API while the first one posts.
+    const listener = await context.newPage();
+    await listener.goto(base + '/home');
     await page.goto(base + '/home');
     await page.fill('#compose-text', args.text);
     await page.setInputFiles('#compose-media', args.image);
     await page.fill('#compose-alt', args.alt);
     await submitScripted('.compose button[type="submit"]');
     out.homeHasPost = (await page.locator('.status-content', { hasText: args.text }).count()) > 0;
+    const offer = listener.locator('.new-posts');
+    out.liveOffer = await offer.waitFor({ state: 'visible', timeout: 10000 }).then(() => offer.innerText()).catch(() => null);
+    await listener.close();
     await seen('home-after-post');
     await page.goto(base + '/@' + args.username);
     const img = page.locator(`.status img[alt="${args.alt}"]`).first();

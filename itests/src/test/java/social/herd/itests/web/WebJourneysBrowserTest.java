@@ -142,6 +142,8 @@ class WebJourneysBrowserTest {
         JsonNode posted = step("compose", profile, Map.of("text", "A green field from the browser", "image", image.toString(),
                 "alt", "A plain green rectangle", "username", "wendy"));
         assertThat(posted.get("homeHasPost").asBoolean()).as("the new post on home").isTrue();
+        assertThat(posted.get("liveOffer").asText()).as("another tab on home was told through the streaming API")
+                .isEqualTo("1 new: show them");
         assertThat(posted.get("profileImage").get("loaded").asBoolean()).as("the image shows on the public profile").isTrue();
         JsonNode statuses = herd.http.get("/api/v1/accounts/" + me.json().get("id").asText() + "/statuses").json();
         assertThat(statuses.get(0).get("media_attachments").get(0).get("description").asText()).isEqualTo("A plain green rectangle");
