@@ -170,6 +170,13 @@ class WebJourneysBrowserTest {
         assertThat(herd.http.get("/about").body()).as("the theme's layout.peb overrides a block of Herd's")
                 .contains("<p class=\"theme-credit\">Sunset theme</p>").contains("Privacy policy");
 
+        // Mail follows the site theme: its subject for the password reset mail.
+        int before = smtp.getReceivedMessages().length;
+        assertThat(herd.http.post("/auth/password", "application/x-www-form-urlencoded", "email=wendy%40example.com").status())
+                .isEqualTo(200);
+        assertThat(smtp.waitForIncomingEmail(30_000, before + 1)).isTrue();
+        assertThat(smtp.getReceivedMessages()[before].getSubject()).isEqualTo("Sunset: choose a new password for wendy");
+
         // Removing the active theme falls back to the default, without errors.
         JsonNode plugins = boss.ok(boss.get("/api/v1/admin/plugins"));
         String themeId = null;
@@ -198,6 +205,9 @@ class WebJourneysBrowserTest {
             jar.putNextEntry(new JarEntry("theme/theme.css"));
             jar.write((":root { --herd-bg: " + background + "; --herd-surface: #fff8f0; --herd-fg: #2b1a0e; --herd-muted: #5c4330;"
                     + " --herd-link: #8a3b00; --herd-accent: #8a3b00; --herd-accent-fg: #ffffff; }\n").getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+            jar.putNextEntry(new JarEntry("theme/mail/password_reset.en.subject"));
+            jar.write((title + ": choose a new password for {{username}}").getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
             jar.putNextEntry(new JarEntry("theme/templates/layout.peb"));
             jar.write(("{% extends \"herd/layout.peb\" %}{% block footer %}{{ parent() }}<p class=\"theme-credit\">" + title

@@ -11,6 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.config.ServerSettings;
@@ -20,6 +23,7 @@ import social.herd.api.jobs.Job;
 import social.herd.api.jobs.JobHandler;
 import social.herd.api.jobs.PermanentJobFailure;
 import social.herd.api.mail.Mail;
+import social.herd.api.mail.MailTemplateSource;
 import social.herd.mail.impl.MailTemplates.RenderedMail;
 import social.herd.mail.impl.MailTemplates.TemplateException;
 import social.herd.mail.impl.SmtpDelivery.MailDeliveryException;
@@ -46,10 +50,15 @@ public final class MailDeliveryComponent implements JobHandler, HealthCheck {
     private volatile String lastFailure; // null: the last delivery worked (or none happened yet)
     private volatile Instant lastFailureAt;
 
+    /** The site theme's mail templates, when the web UI is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile MailTemplateSource themed;
+
     @Activate
     public MailDeliveryComponent(@Reference ServerSettings server, Map<String, Object> properties) {
         this.settings = MailSettings.from(properties, server.localDomain());
-        this.templates = new MailTemplates(overrideDir(server), MailDeliveryComponent.class.getClassLoader());
+        this.templates = new MailTemplates(overrideDir(server), MailDeliveryComponent.class.getClassLoader(), () -> themed);
         // values every template may use besides the caller's model
         this.defaults = Map.of("domain", server.localDomain(), "server_url", server.publicUrl().toString());
         MailDelivery chosen = null;
@@ -68,7 +77,7 @@ public final class MailDeliveryComponent implements JobHandler, HealthCheck {
         if (chosen != null) LOG.info("mail delivery: {}", chosen.describe());
     }
 
-    /** Where admins (and later themes) put templates that replace the built-in ones. */
+    /** Where admins put templates that replace the built-in ones (and the theme's). */
     static Path overrideDir(ServerSettings server) {
         return server.dataDir().resolve("mail-templates");
     }

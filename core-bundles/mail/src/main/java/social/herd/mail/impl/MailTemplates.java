@@ -16,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import social.herd.api.mail.MailTemplateSource;
 
 /**
  * The mail templates: for each template name and language a subject, a plain text part and an
@@ -26,8 +28,8 @@ import java.util.regex.Pattern;
  * {@code <name>.<lang>.html}. They are looked up first in the override folder
  * ({@code <data_dir>/mail-templates/}), then in this bundle's {@code templates/} resources. A
  * language is chosen as a whole (the first of the recipient's language and English that has a
- * subject), so one mail never mixes languages. Themes will later provide templates through the same
- * lookup, between the override folder and the built-in ones.
+ * subject), so one mail never mixes languages. The site theme's templates (a
+ * {@link MailTemplateSource}) come between the override folder and the built-in ones.
  *
  * <p>Values are HTML-escaped in the HTML part and left as they are in the subject and text part.
  * A template that names a value the model lacks fails rendering rather than sending a mail with a
@@ -52,6 +54,7 @@ final class MailTemplates {
 
     private final Path overrideDir;
     private final ClassLoader resources;
+    private final Supplier<MailTemplateSource> themed;
     private final Map<String, Optional<String>> builtIn = new ConcurrentHashMap<>();
 
     /**
@@ -59,8 +62,14 @@ final class MailTemplates {
      * @param resources   loader of this bundle's resources (the bundle class loader in OSGi)
      */
     MailTemplates(Path overrideDir, ClassLoader resources) {
+        this(overrideDir, resources, () -> null);
+    }
+
+    /** @param themed the theme's templates now, or null when there are none */
+    MailTemplates(Path overrideDir, ClassLoader resources, Supplier<MailTemplateSource> themed) {
         this.overrideDir = overrideDir;
         this.resources = resources;
+        this.themed = themed;
     }
 
     /** True when {@code name} is a valid template name with at least an English subject and text. */
@@ -112,7 +121,7 @@ final class MailTemplates {
         }
     }
 
-    /** The template text: the override file if there is one, else the bundle resource. */
+    /** The template text: the override file if there is one, else the theme's, else the bundle resource. */
     private Optional<String> source(String name, String language, String part) {
         String file = name + "." + language + "." + part;
         Path override = overrideDir.resolve(file);
@@ -124,7 +133,9 @@ final class MailTemplates {
                 throw new UncheckedIOException("cannot read mail template " + override, e);
             }
         }
-        return builtIn.computeIfAbsent(file, this::resource);
+        MailTemplateSource theme = themed.get();
+        Optional<String> fromTheme = theme == null ? Optional.empty() : theme.template(file);
+        return fromTheme.isPresent() ? fromTheme : builtIn.computeIfAbsent(file, this::resource);
     }
 
     private Optional<String> resource(String file) {

@@ -49,6 +49,26 @@ class MailTemplatesTest {
     }
 
     @Test
+    void theThemesTemplatesComeBetweenTheAdminsOverridesAndTheBuiltInOnes() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<social.herd.api.mail.MailTemplateSource> theme = new java.util.concurrent.atomic.AtomicReference<>();
+        MailTemplates t = new MailTemplates(overrides, MailTemplates.class.getClassLoader(), theme::get);
+        Map<String, String> model = Map.of("username", "ann", "link", "https://social.example.org/x");
+        assertThat(t.render("approved", Locale.ENGLISH, model, DEFAULTS).subject()).contains("has been approved");
+
+        theme.set(file -> file.equals("approved.en.subject") ? java.util.Optional.of("Sunset welcomes {{username}}") : java.util.Optional.empty());
+        RenderedMail themed = t.render("approved", Locale.ENGLISH, model, DEFAULTS);
+        assertThat(themed.subject()).isEqualTo("Sunset welcomes ann");
+        assertThat(themed.text()).as("parts the theme lacks stay built in").startsWith("Hello ann,");
+
+        Files.writeString(overrides.resolve("approved.en.subject"), "Admin says hi to {{username}}");
+        assertThat(t.render("approved", Locale.ENGLISH, model, DEFAULTS).subject()).isEqualTo("Admin says hi to ann");
+
+        theme.set(null);
+        Files.delete(overrides.resolve("approved.en.subject"));
+        assertThat(t.render("approved", Locale.ENGLISH, model, DEFAULTS).subject()).contains("has been approved");
+    }
+
+    @Test
     void unknownLanguageFallsBackToEnglish() throws Exception {
         RenderedMail mail = templates().render("approved", Locale.FRENCH, Map.of("username", "ann"), DEFAULTS);
         assertThat(mail.language()).isEqualTo("en");
