@@ -179,4 +179,28 @@ class WebSecurityTest {
                 .orElseThrow()).isEqualTo(herd.apiBase + "/@alice");
         assertThat(b.get("/authorize_interaction?uri=javascript%3Aalert(1)").statusCode()).isEqualTo(422);
     }
+
+    @Test
+    void peopleSeeAndEndTheirOwnSessionsOnly() throws Exception {
+        Peer.User carol = herd.user("carol");
+        Browser b = new Browser();
+        b.signIn("carol", carol.password);
+        String page = b.get("/settings/sessions").body();
+        assertThat(page).contains("Web browser <strong>(this browser)</strong>").contains("itest");
+        Matcher app = Pattern.compile("<td>itest.*?/settings/sessions/([0-9]+)/revoke", Pattern.DOTALL).matcher(page);
+        assertThat(app.find()).isTrue();
+        String appToken = app.group(1);
+
+        assertThat(b.post("/settings/sessions/" + appToken + "/revoke", "").statusCode()).as("without a token").isEqualTo(403);
+        Browser mallory = new Browser();
+        mallory.signIn("bob", bob.password);
+        assertThat(mallory.post("/settings/sessions/" + appToken + "/revoke", "authenticity_token=" + mallory.token("/about"))
+                .statusCode()).as("someone else's session").isEqualTo(404);
+        assertThat(carol.get("/api/v1/accounts/verify_credentials").status()).isEqualTo(200);
+
+        HttpResponse<String> ended = b.post("/settings/sessions/" + appToken + "/revoke", "authenticity_token=" + b.token("/about"));
+        assertThat(ended.statusCode()).isEqualTo(303);
+        assertThat(carol.get("/api/v1/accounts/verify_credentials").status()).as("the app is signed out").isEqualTo(401);
+        assertThat(b.get("/settings/sessions").body()).doesNotContain("<td>itest");
+    }
 }

@@ -23,6 +23,13 @@ public interface TokenMapper {
     /** Revokes the tokens issued for a code (a replayed code); returns their ids. */
     List<Long> revokeByGrant(@Param("grantId") long grantId);
 
+    /** A live token with its application, for the user's list of sessions. */
+    record SessionRow(long id, long applicationId, String name, String website, String scopes, java.time.Instant createdAt,
+                      java.time.Instant lastUsedAt) {}
+
+    /** The user's live tokens, most recently used first. */
+    List<SessionRow> live(@Param("userId") long userId, @Param("limit") int limit);
+
     /** Revokes every live token of a user; returns their ids. */
     List<Long> revokeForUser(@Param("userId") long userId);
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import social.herd.api.accounts.UserSummary;
 import social.herd.api.accounts.Users;
+import social.herd.api.auth.AuthorizedApps;
 import social.herd.api.auth.Scopes;
 import social.herd.api.auth.WebSessions;
 import social.herd.api.config.ServerSettings;
@@ -18,13 +19,15 @@ import social.herd.api.db.Database;
 import social.herd.oauth.impl.Params;
 import social.herd.oauth.impl.apps.ApplicationService;
 import social.herd.oauth.impl.store.KeyMapper;
+import social.herd.oauth.impl.store.TokenMapper;
 
 /**
  * Web sessions as tokens of the built-in "Web" application, which is registered on first use and
- * remembered in the key table, so every node issues tokens of the same application.
+ * remembered in the key table, so every node issues tokens of the same application; and the list
+ * of a user's live tokens (web sign-ins and authorized apps) for the settings page.
  */
-@Component(service = WebSessions.class)
-public final class WebSessionIssuer implements WebSessions {
+@Component(service = {WebSessions.class, AuthorizedApps.class})
+public final class WebSessionIssuer implements WebSessions, AuthorizedApps {
 
     static final String APP_KEY = "web_application_id";
     private static final Logger LOG = LoggerFactory.getLogger(WebSessionIssuer.class);
@@ -65,6 +68,24 @@ public final class WebSessionIssuer implements WebSessions {
             tokens.revoke(tx, t.id());
             return null;
         }));
+    }
+
+    @Override
+    public List<Session> of(long userId) {
+        String web = db.read(tx -> tx.mapper(KeyMapper.class).value(APP_KEY));
+        return db.read(tx -> tx.mapper(TokenMapper.class).live(userId, 100)).stream()
+                .map(r -> new Session(r.id(), r.name(), r.website(), r.scopes(), r.createdAt(), r.lastUsedAt(),
+                        web != null && Long.toString(r.applicationId()).equals(web)))
+                .toList();
+    }
+
+    @Override
+    public boolean revoke(long userId, long tokenId) {
+        return db.transaction(tx -> {
+            boolean theirs = tx.mapper(TokenMapper.class).live(userId, 1000).stream().anyMatch(r -> r.id() == tokenId);
+            if (theirs) tokens.revoke(tx, tokenId);
+            return theirs;
+        });
     }
 
     private long webApplication() {

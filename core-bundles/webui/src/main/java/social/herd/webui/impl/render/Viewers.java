@@ -25,7 +25,7 @@ public final class Viewers {
      *
      * @param account the Mastodon Account entity as a map
      */
-    public record Viewer(long accountId, Role role, String token, Map<String, Object> account) {
+    public record Viewer(long userId, long accountId, long tokenId, Role role, String token, Map<String, Object> account) {
         public boolean staff() {
             return role.isStaff();
         }
@@ -56,12 +56,14 @@ public final class Viewers {
     @SuppressWarnings("unchecked")
     public Optional<Viewer> of(Visit visit) {
         if (visit.session() == null) return Optional.empty();
-        Optional<Principal> p = tokens.verify(visit.session()).filter(x -> x.accountId().isPresent() && x.confirmed());
+        Optional<Principal> p = tokens.verify(visit.session())
+                .filter(x -> x.accountId().isPresent() && x.userId().isPresent() && x.confirmed());
         if (p.isEmpty()) return Optional.empty();
         long id = p.get().accountId().getAsLong();
         Object entity = accounts.render(List.of(id)).get(id);
         if (entity == null) return Optional.empty();
-        return Optional.of(new Viewer(id, p.get().role(), visit.session(), Json.mapper().convertValue(entity, Map.class)));
+        return Optional.of(new Viewer(p.get().userId().getAsLong(), id, p.get().tokenId(), p.get().role(), visit.session(),
+                Json.mapper().convertValue(entity, Map.class)));
     }
 
     /** The viewer's account id, or null when signed out: what the status services take. */
