@@ -72,7 +72,7 @@ try {
     await img.waitFor({ timeout: 10000 });
     out.profileImage = await img.evaluate((el) => ({ src: el.getAttribute('src'), loaded: el.complete && el.naturalWidth > 0 }));
     await seen('profile-with-image');
-    for (const path of ['/notifications', '/settings/profile', '/settings/preferences', '/settings/sessions', '/public/local']) {
+    for (const path of ['/notifications', '/settings/profile', '/settings/preferences', '/settings/sessions', '/public/local', '/auth/delete']) {
       await page.goto(base + path);
       await seen(path.replaceAll('/', '-').replace(/^-/, ''));
     }

@@ -12,7 +12,8 @@ watchDialogs(page, dialogs);
 const out = { pages: {}, theme: {} };
 try {
   for (const spec of specs) {
-    const [name, path] = spec.split('=');
+    const name = spec.slice(0, spec.indexOf('='));
+    const path = spec.slice(spec.indexOf('=') + 1);
     const before = dialogs.length;
     const response = await page.goto(base + path, { waitUntil: 'load' });
     const entry = { status: response.status(), violations: await axe(page), injected: await injected(page) };

@@ -95,6 +95,8 @@ class PublicPagesBrowserTest {
         pages.put("remote-profile", "/@" + remoteAcct);
         pages.put("remote-status", "/@" + remoteAcct + "/" + remoteStatus);
         pages.put("not-found", "/@nobody");
+        pages.put("interaction", "/authorize_interaction?uri=" + Peer.enc(herd.publicUrl + "/@alice"));
+        pages.put("password-new", "/auth/password/new");
         List<String> args = new ArrayList<>(List.of(herd.apiBase, BrowserRun.SHOTS.resolve("public").toAbsolutePath().toString()));
         pages.forEach((name, path) -> args.add(name + "=" + path));
 
