@@ -17,8 +17,10 @@ const submit = async (selector) => {
 };
 // API forms are sent by the page's script, which then reloads or moves on.
 const submitScripted = async (selector) => {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 20000 }), page.click(selector)]);
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 20000 }), page.click(selector)])
+    .catch(async (e) => { throw new Error(e.message + ' form says: ' + await formError()); });
 };
+const formError = () => page.locator('.form-error').allInnerTexts().then((t) => t.join(' | ')).catch(() => '?');
 
 try {
   if (step === 'signup') {
@@ -72,6 +74,33 @@ try {
     await img.waitFor({ timeout: 10000 });
     out.profileImage = await img.evaluate((el) => ({ src: el.getAttribute('src'), loaded: el.complete && el.naturalWidth > 0 }));
     await seen('profile-with-image');
+    // A poll, written with the keyboard: open "Add a poll", type two choices, send with Enter.
+    await page.goto(base + '/home');
+    await page.fill('#compose-text', args.pollText);
+    await page.focus('.poll-options summary');
+    await page.keyboard.press('Enter');
+    await page.fill('#poll-1', 'Tea');
+    await page.fill('#poll-2', 'Coffee');
+    await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: 20000 }), page.press('#poll-2', 'Enter')])
+      .catch(async (e) => { throw new Error(e.message + ' form says: ' + await formError()); });
+    out.pollShown = await page.locator('.status', { hasText: args.pollText }).locator('ul.poll li').allInnerTexts();
+
+    // Favourite and bookmark the image post from the profile; the buttons say their state.
+    await page.goto(base + '/@' + args.username);
+    const post = page.locator('.status', { hasText: args.text }).first();
+    for (const label of ['Favourite', 'Bookmark']) {
+      const button = post.getByRole('button', { name: label });
+      await button.click();
+      await post.locator(`button[aria-pressed="true"]`, { hasText: label }).waitFor({ timeout: 10000 });
+    }
+    out.pressed = await post.locator('button[aria-pressed="true"]').allInnerTexts();
+
+    // Edit the profile: a new display name shows on the public profile.
+    await page.goto(base + '/settings/profile');
+    await page.fill('#p-name', args.displayName);
+    await submitScripted('main form[data-api] button[type="submit"]');
+    out.profileName = await page.locator('#profile-name').innerText();
+
     for (const path of ['/notifications', '/settings/profile', '/settings/preferences', '/settings/sessions', '/public/local', '/auth/delete']) {
       await page.goto(base + path);
       await seen(path.replaceAll('/', '-').replace(/^-/, ''));

@@ -84,6 +84,8 @@
     if (form.hasAttribute('data-json')) return api(method, url, JSON.stringify(asJson(form)), 'application/json');
     var data = new FormData(form);
     data.delete('authenticity_token');
+    // a file input left empty means "keep what is there", not "an empty file"
+    form.querySelectorAll('input[type=file]').forEach(function (f) { if (!f.files.length) data.delete(f.name); });
     var multipart = form.querySelector('input[type=file]') !== null;
     return api(method, url, multipart ? data : new URLSearchParams(data));
   }

@@ -140,13 +140,20 @@ class WebJourneysBrowserTest {
         g.dispose();
         ImageIO.write(img, "png", image.toFile());
         JsonNode posted = step("compose", profile, Map.of("text", "A green field from the browser", "image", image.toString(),
-                "alt", "A plain green rectangle", "username", "wendy"));
+                "alt", "A plain green rectangle", "username", "wendy", "pollText", "Tea or coffee?", "displayName", "Wendy W."));
         assertThat(posted.get("homeHasPost").asBoolean()).as("the new post on home").isTrue();
         assertThat(posted.get("liveOffer").asText()).as("another tab on home was told through the streaming API")
                 .isEqualTo("1 new: show them");
         assertThat(posted.get("profileImage").get("loaded").asBoolean()).as("the image shows on the public profile").isTrue();
+        assertThat(posted.get("pollShown").toString()).contains("Tea").contains("Coffee");
+        assertThat(posted.get("pressed").toString()).isEqualTo("[\"Favourite\",\"Bookmark\"]");
+        assertThat(posted.get("profileName").asText()).startsWith("Wendy W.");
+        Http.Reply favourites = herd.http.get("/api/v1/favourites", "Authorization", "Bearer " + wendyToken);
+        assertThat(favourites.json().get(0).get("content").asText()).contains("A green field from the browser");
         JsonNode statuses = herd.http.get("/api/v1/accounts/" + me.json().get("id").asText() + "/statuses").json();
-        assertThat(statuses.get(0).get("media_attachments").get(0).get("description").asText()).isEqualTo("A plain green rectangle");
+        JsonNode withMedia = null;
+        for (JsonNode st : statuses) if (st.get("media_attachments").size() > 0) withMedia = st;
+        assertThat(withMedia.get("media_attachments").get(0).get("description").asText()).isEqualTo("A plain green rectangle");
     }
 
     @Test
