@@ -139,6 +139,17 @@ try {
     out.bgPreview = await bg();
     await seen('admin-settings-preview');
     await submitScripted('form[data-api] button[type="submit"]');
+    // The server rules are the rules plugin's configuration, edited in the console.
+    await page.goto(base + '/admin/plugins');
+    const rules = page.locator('section.plugin', { hasText: 'rules-default' });
+    await rules.locator('textarea').first().fill(args.rules.join('\n'));
+    await submitScripted('section.plugin:has-text("rules-default") form[data-json] button[type="submit"]');
+    for (let i = 0; i < 40; i++) {
+      await page.goto(base + '/about');
+      out.rules = await page.locator('ol.rules li strong').allInnerTexts();
+      if (out.rules[0] === args.rules[0]) break;
+      await page.waitForTimeout(250);
+    }
     for (const path of ['/admin/reports', '/admin/held', '/admin/accounts', '/admin/domain_blocks']) {
       await page.goto(base + path);
       await seen(path.replaceAll('/', '-').replace(/^-/, ''));

@@ -101,6 +101,26 @@ class PluginsAdminTest {
     }
 
     @Test
+    void pluginsThatShipWithTheServerAreConfiguredTooButNotRemoved() {
+        String rules = "social.herd.plugin.rules.default";
+        JsonNode listed = admin.ok(admin.get("/api/v1/admin/plugins/" + rules));
+        assertThat(listed.get("source").asText()).isEqualTo("system");
+        assertThat(listed.get("config_schema").toString()).contains("\"texts\"").contains("\"hints\"");
+
+        Http.Reply set = json(admin, "PUT", "/api/v1/admin/plugins/" + rules + "/config",
+                "{\"texts\":[\"Rule from the console\"],\"hints\":[\"set by an admin\"]}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("config").get("texts").get(0).asText()).isEqualTo("Rule from the console");
+        herd.http.await("/api/v1/instance/rules", java.time.Duration.ofSeconds(10),
+                r -> r.body().contains("Rule from the console"));
+        assertThat(herd.http.get("/api/v1/instance/rules").json().get(0).get("hint").asText()).isEqualTo("set by an admin");
+
+        assertThat(json(admin, "PUT", "/api/v1/admin/plugins/" + rules + "/config", "{\"nope\":1}").status()).isEqualTo(422);
+        assertThat(admin.send("DELETE", "/api/v1/admin/plugins/" + rules, "").status()).as("it ships with the server").isEqualTo(422);
+        assertThat(json(moderator, "PUT", "/api/v1/admin/plugins/" + rules + "/config", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
     void aJarForAnotherSpiVersionOrNoPluginAtAllIsRefusedWithTheReason() {
         Http.Reply future = Uploads.upload(admin, social.herd.itests.TestJars.futureFilter());
         assertThat(future.status()).isEqualTo(422);

@@ -166,13 +166,17 @@ class WebJourneysBrowserTest {
         Path themeJar = themeJar(work.resolve("sunrise-theme.jar"), "sunset", "Sunset", "#ffe4c4");
         JsonNode admin = step("admin", work.resolve("admin-profile"), Map.of("login", "boss@example.com",
                 "password", boss.password, "faviconJar", System.getProperty("herd.plugin.favicon-sunrise"),
-                "themeJar", themeJar.toString(), "themeName", "sunset"));
+                "themeJar", themeJar.toString(), "themeName", "sunset",
+                "rules", List.of("Be excellent to each other", "No spam, no scams")));
         assertThat(admin.get("iconBefore").asText()).startsWith("/icons/default/");
         assertThat(admin.get("iconAfter").asText()).as("the page's icon link after the upload").startsWith("/icons/sunrise/");
         assertThat(herd.http.get("/favicon.svg").body()).contains("#ff8c00");
         assertThat(admin.get("bgPreview").asText()).as("the preview shows the chosen theme").isEqualTo("rgb(255, 228, 196)")
                 .isNotEqualTo(admin.get("bgBefore").asText());
         assertThat(admin.get("visitorTheme").asText()).isEqualTo("sunset");
+        assertThat(admin.get("rules").toString()).as("rules edited in the console")
+                .isEqualTo("[\"Be excellent to each other\",\"No spam, no scams\"]");
+        assertThat(herd.http.get("/api/v1/instance/rules").body()).contains("Be excellent to each other");
         assertThat(admin.get("bgVisitor").asText()).isEqualTo("rgb(255, 228, 196)");
         assertThat(herd.http.get("/about").body()).as("the theme's layout.peb overrides a block of Herd's")
                 .contains("<p class=\"theme-credit\">Sunset theme</p>").contains("Privacy policy");

@@ -50,6 +50,7 @@ public final class PluginInstaller {
     private final BundleContext context;
     private final Map<String, Installed> installed = new ConcurrentHashMap<>();
     private final Map<String, String> errors = new ConcurrentHashMap<>();
+    private final BuiltInConfigs builtIns;
     private volatile String lastFailure;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "herd-plugin-sync");
@@ -63,6 +64,7 @@ public final class PluginInstaller {
         this.db = db;
         this.configAdmin = configAdmin;
         this.context = context;
+        this.builtIns = new BuiltInConfigs(db, context);
         timer.scheduleWithFixedDelay(this::syncQuietly, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -138,6 +140,18 @@ public final class PluginInstaller {
             }
         }
         for (Map.Entry<String, Bundle> gone : present.entrySet()) uninstall(gone.getKey(), gone.getValue());
+        try {
+            builtIns.apply(configAdmin);
+        } catch (IOException | IllegalArgumentException e) {
+            if (!String.valueOf(e.getMessage()).equals(errors.put("(built-in)", String.valueOf(e.getMessage())))) {
+                LOG.warn("plugin configuration not applied error=\"{}\"", e.getMessage());
+            }
+        }
+    }
+
+    /** The settings of plugins that were not uploaded. */
+    BuiltInConfigs builtIns() {
+        return builtIns;
     }
 
     private Bundle installOrUpdate(PluginMapper.Row row, Bundle b) throws BundleException, IOException {

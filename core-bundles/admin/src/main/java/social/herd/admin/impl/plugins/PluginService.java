@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -116,11 +117,18 @@ public final class PluginService {
         installer.syncNow();
     }
 
-    /** Replaces the admin's settings of an uploaded plugin, checked against its metatype. */
+    /**
+     * Replaces the admin's settings of a plugin, checked against its metatype: an uploaded one, or
+     * one that ships with the server or sits in deploy/ (its settings are then kept apart).
+     */
     public Plugin configure(String id, JsonNode settings) {
-        requireUploaded(id);
-        PluginConfig config = installer.config(id)
-                .orElseThrow(() -> ApiException.unprocessable("The plugin is not installed on this node yet; try again"));
+        boolean uploaded = db.read(tx -> tx.mapper(PluginMapper.class).byId(id)) != null;
+        Optional<Bundle> builtIn = uploaded ? Optional.empty() : installer.builtIns().bundle(id).filter(b -> kindOf(b) != null);
+        if (!uploaded && builtIn.isEmpty()) throw ApiException.notFound();
+        PluginConfig config = uploaded ? installer.config(id)
+                .orElseThrow(() -> ApiException.unprocessable("The plugin is not installed on this node yet; try again"))
+                : BuiltInConfigs.describe(builtIn.get());
+        if (config.pids().isEmpty()) throw ApiException.unprocessable("This plugin has nothing to configure");
         config.properties(settings); // 422 for unknown keys and wrong types
         String json;
         try {
@@ -128,7 +136,8 @@ public final class PluginService {
         } catch (JsonProcessingException e) {
             throw ApiException.unprocessable("The configuration must be a JSON object");
         }
-        db.transaction(tx -> tx.mapper(PluginMapper.class).setConfig(id, json, clock.instant()));
+        db.transaction(tx -> uploaded ? tx.mapper(PluginMapper.class).setConfig(id, json, clock.instant())
+                : tx.mapper(BuiltInConfigMapper.class).put(id, json, clock.instant()));
         LOG.info("plugin configured id={}", id);
         installer.syncNow();
         return get(id);
@@ -172,7 +181,8 @@ public final class PluginService {
         String source = b.getLocation().contains("/deploy/") ? "deploy" : "system";
         return new Plugin(b.getSymbolicName(), name == null ? b.getSymbolicName() : name, kindOf(b), b.getVersion().toString(),
                 active ? "active" : "failed", active ? List.of() : List.of("not active (state " + b.getState() + ")"), source,
-                true, Json.mapper().createObjectNode(), List.of(), Instant.ofEpochMilli(b.getLastModified()));
+                true, installer.builtIns().stored(b.getSymbolicName()),
+                List.copyOf(BuiltInConfigs.describe(b).attributes().values()), Instant.ofEpochMilli(b.getLastModified()));
     }
 
     private static String kindOf(Bundle b) {
