@@ -111,6 +111,7 @@ class WebSecurityTest {
         HttpResponse<String> home = b.get("/home");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<h1>Home</h1>");
+        assertThat(home.headers().firstValue("Cache-Control").orElse("")).as("the page carries the token").isEqualTo("no-store");
         assertThat(b.get("/admin/dashboard").statusCode()).as("not staff").isEqualTo(403);
 
         assertThat(b.post("/auth/sign_out", "authenticity_token=" + b.token("/home")).statusCode()).isEqualTo(303);

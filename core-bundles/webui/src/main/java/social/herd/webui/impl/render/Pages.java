@@ -63,7 +63,8 @@ public final class Pages {
     public Response page(Visit visit, int status, String template, Map<String, Object> model) {
         Response.ResponseBuilder r = Response.status(status).type("text/html; charset=utf-8")
                 .entity(render(visit, template, model).getBytes(StandardCharsets.UTF_8))
-                .header("Cache-Control", "private, no-cache")
+                // signed-in pages carry the session's token for their script: never stored anywhere
+                .header("Cache-Control", visit.session() != null ? "no-store" : "private, no-cache")
                 .header("Vary", "Accept, Cookie");
         if (visit.newCsrf()) r.cookie(cookie(Visit.CSRF_COOKIE, visit.csrf(), visit.secure(), -1));
         return r.build();
