@@ -159,7 +159,22 @@ public final class ServerProcess implements AutoCloseable {
         Path pid = home.resolve("data/pg/postmaster.pid");
         if (Files.exists(pid)) {
             long p = Long.parseLong(Files.readAllLines(pid).get(0).trim());
-            ProcessHandle.of(p).ifPresent(ProcessHandle::destroy);
+            ProcessHandle.of(p).ifPresent(h -> {
+                h.destroy();
+                h.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> h).join();
+            });
+        }
+        // A copy of the runtime and its database take ~150 MB; a test run starts dozens of servers.
+        // The logs stay for whoever looks into a failure.
+        for (String bulky : new String[] {"system", "lib", "data", "bin"}) deleteTree(home.resolve(bulky));
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException e) {
+            // a file still held open is left behind; the temporary folder is cleaned by the system
         }
     }
 
