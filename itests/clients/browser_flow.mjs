@@ -56,9 +56,11 @@ try {
     out.code = (await page.locator('#code').innerText()).trim();
     await seen('oauth-code');
   } else if (step === 'compose') {
-    // A second tab on home listens to the streaming API while the first one posts.
+    // Second tabs on home and on the local timeline listen to the streaming API while the first one posts.
     const listener = await context.newPage();
     await listener.goto(base + '/home');
+    const localListener = await context.newPage();
+    await localListener.goto(base + '/public/local');
     await page.goto(base + '/home');
     await page.fill('#compose-text', args.text);
     await page.setInputFiles('#compose-media', args.image);
@@ -67,7 +69,11 @@ try {
     out.homeHasPost = (await page.locator('.status-content', { hasText: args.text }).count()) > 0;
     const offer = listener.locator('.new-posts');
     out.liveOffer = await offer.waitFor({ state: 'visible', timeout: 10000 }).then(() => offer.innerText()).catch(() => null);
+    const localOffer = localListener.locator('.new-posts');
+    out.liveLocalOffer = await localOffer.waitFor({ state: 'visible', timeout: 10000 }).then(() => localOffer.innerText())
+      .catch(() => null);
     await listener.close();
+    await localListener.close();
     await seen('home-after-post');
     await page.goto(base + '/@' + args.username);
     const img = page.locator(`.status img[alt="${args.alt}"]`).first();

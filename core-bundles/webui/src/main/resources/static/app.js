@@ -152,8 +152,9 @@
   if (token && stream && offer && window.WebSocket) {
     var proto = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     var events = stream.indexOf('notification') >= 0 ? ['notification'] : ['update'];
-    var socket = new WebSocket(proto + '//' + window.location.host + '/api/v1/streaming?stream=user&access_token='
-      + encodeURIComponent(token));
+    var parts = stream.split('&tag='); // e.g. "public:local", or "hashtag&tag=cats"
+    var socket = new WebSocket(proto + '//' + window.location.host + '/api/v1/streaming?stream=' + encodeURIComponent(parts[0])
+      + (parts[1] ? '&tag=' + encodeURIComponent(parts[1]) : '') + '&access_token=' + encodeURIComponent(token));
     var count = 0;
     socket.addEventListener('message', function (m) {
       var event;

@@ -144,6 +144,7 @@ class WebJourneysBrowserTest {
         assertThat(posted.get("homeHasPost").asBoolean()).as("the new post on home").isTrue();
         assertThat(posted.get("liveOffer").asText()).as("another tab on home was told through the streaming API")
                 .isEqualTo("1 new: show them");
+        assertThat(posted.get("liveLocalOffer").asText()).as("and a tab on the local timeline").isEqualTo("1 new: show them");
         assertThat(posted.get("profileImage").get("loaded").asBoolean()).as("the image shows on the public profile").isTrue();
         assertThat(posted.get("pollShown").toString()).contains("Tea").contains("Coffee");
         assertThat(posted.get("pressed").toString()).isEqualTo("[\"Favourite\",\"Bookmark\"]");

@@ -64,6 +64,8 @@ public final class TimelinePages {
         m.put("title", title);
         m.put("posts", posts);
         m.put("tag", tag);
+        // signed in, the page is offered new posts as the streaming API announces them
+        m.put("stream", tag != null ? "hashtag&tag=" + tag : local ? "public:local" : "public");
         if (next != null) m.put("next", visit.path() + "?max_id=" + next);
         Response r = pages.ok(visit, "timeline.peb", m);
         return next == null ? r : Response.fromResponse(r).header("Link", "<" + server.publicUrl() + visit.path()
