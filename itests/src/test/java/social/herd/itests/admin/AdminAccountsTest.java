@@ -60,10 +60,15 @@ class AdminAccountsTest {
 
     @Test
     void suspendDisableSilenceAndSensitizeAndUndoThem() {
+        String loud = bob.status("bob speaks up", "public").get("id").asText();
         JsonNode silenced = moderator.ok(moderator.post("/api/v1/admin/accounts/" + bob.id + "/action", "type=silence&text=calm+down"));
         assertThat(silenced.get("silenced").asBoolean()).isTrue();
         assertThat(usernames(moderator.ok(moderator.get("/api/v1/admin/accounts?silenced=true")))).contains("bob");
+        // a limited account's posts leave the public timeline of people who do not follow it (within seconds)
+        alice.await("/api/v1/timelines/public?local=true", list -> !list.toString().contains(loud));
+        assertThat(bob.ok(bob.get("/api/v1/timelines/public?local=true")).toString()).as("the author still sees it").contains(loud);
         assertThat(moderator.ok(moderator.post("/api/v1/admin/accounts/" + bob.id + "/unsilence", "")).get("silenced").asBoolean()).isFalse();
+        alice.await("/api/v1/timelines/public?local=true", list -> list.toString().contains(loud));
 
         assertThat(moderator.ok(moderator.post("/api/v1/admin/accounts/" + bob.id + "/action", "type=sensitive"))
                 .get("sensitized").asBoolean()).isTrue();

@@ -56,6 +56,32 @@ public final class Directory implements AccountDirectory, SocialGraph {
                 .map(Directory::summary);
     }
 
+    /** Moderation flags change rarely and are read on every public timeline page: kept a few seconds. */
+    private record Flags(Set<Long> limited, Set<Long> sensitized, long loadedAt) {}
+
+    private static final long FLAGS_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private volatile Flags flags;
+
+    private Flags flags() {
+        Flags f = flags;
+        if (f == null || System.nanoTime() - f.loadedAt() > FLAGS_TTL_NANOS) {
+            f = db.read(tx -> new Flags(Set.copyOf(tx.mapper(AccountMapper.class).silencedIds()),
+                    Set.copyOf(tx.mapper(AccountMapper.class).sensitizedIds()), System.nanoTime()));
+            flags = f;
+        }
+        return f;
+    }
+
+    @Override
+    public Set<Long> limited() {
+        return flags().limited();
+    }
+
+    @Override
+    public Set<Long> sensitized() {
+        return flags().sensitized();
+    }
+
     @Override
     public Optional<AccountSummary> byAcct(String username, String domain) {
         if (domain == null || domain.isBlank()) return localByUsername(username);

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Accounts as other bundles see them: facts for decisions, and Mastodon Account entities to embed. */
@@ -53,5 +54,18 @@ public interface AccountDirectory {
      */
     default Optional<AccountSummary> byAcct(String username, String domain) {
         return domain == null || domain.isBlank() ? localByUsername(username) : Optional.empty();
+    }
+
+    /**
+     * Accounts a moderator limited (silenced): their posts stay out of the public and hashtag
+     * timelines of everyone who does not follow them. Changes reach callers within seconds. Since 1.5.
+     */
+    default Set<Long> limited() {
+        return Set.of();
+    }
+
+    /** Accounts whose media a moderator forced to be marked sensitive. Since 1.5. */
+    default Set<Long> sensitized() {
+        return Set.of();
     }
 }

@@ -106,6 +106,7 @@ public final class StatusViews {
             if (!r.local()) remote.add(r.id());
         }
         Context c = new Context(viewerId);
+        c.sensitized = accounts.directory().sensitized();
         if (!remote.isEmpty()) {
             for (RemoteFact f : tx.mapper(RemoteMapper.class).facts(remote.toArray(Long[]::new))) c.remote.put(f.id(), f);
         }
@@ -176,8 +177,9 @@ public final class StatusViews {
                 .map(t -> new Tag(t, base + "/tags/" + URLEncoder.encode(t, StandardCharsets.UTF_8))).toList();
         boolean in = c.viewerId != null;
         boolean own = in && c.viewerId == r.accountId();
+        boolean sensitive = r.sensitive() || (!media.isEmpty() && c.sensitized.contains(r.accountId()));
         return new Status(Long.toString(r.id()), r.createdAt(), str(r.inReplyToId()), str(r.inReplyToAccountId()),
-                r.sensitive(), r.spoilerText(), r.visibility(), r.language(), uri, url, r.repliesCount(),
+                sensitive, r.spoilerText(), r.visibility(), r.language(), uri, url, r.repliesCount(),
                 r.reblogsCount(), r.favouritesCount(), r.editedAt(),
                 in ? c.favourited.contains(r.id()) : null, in ? c.reblogged.contains(r.id()) : null,
                 in ? c.muted.contains(r.id()) : null, in ? c.bookmarked.contains(r.id()) : null, own ? c.pinned.contains(r.id()) : null,
@@ -238,6 +240,8 @@ public final class StatusViews {
         final Set<Long> muted = new HashSet<>();
         final Map<Long, StatusEntities.Poll> polls = new HashMap<>();
         final Map<Long, RemoteFact> remote = new HashMap<>();
+        /** Authors whose media a moderator forced sensitive. */
+        Set<Long> sensitized = Set.of();
 
         Context(Long viewerId) {
             this.viewerId = viewerId;

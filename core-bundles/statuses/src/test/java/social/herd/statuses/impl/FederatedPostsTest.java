@@ -74,6 +74,26 @@ class FederatedPostsTest {
     }
 
     @Test
+    void mediaOfSensitizedAccountsIsShownAsSensitive() {
+        long remote = f.directory.createRemote("nsfw", "remote.example");
+        RemoteNote withMedia = new RemoteNote(uri(), null, remote, "<p>look</p>", "", false, "public", null, "en", Instant.now(),
+                null, List.of(), List.of(), List.of(new RemoteMedia("https://remote.example/media/c.png", "image", "image/png",
+                        "a picture", null, 10, 10)), null, Map.of());
+        long pictured = f.federated.create(withMedia);
+        long plain = f.federated.create(note(uri(), remote, "<p>words only</p>", "public", null, List.of()));
+        assertThat(ok(api.get("/api/v1/statuses/" + pictured, null)).get("sensitive").asBoolean()).isFalse();
+        f.directory.sensitized.add(remote);
+        try {
+            assertThat(ok(api.get("/api/v1/statuses/" + pictured, null)).get("sensitive").asBoolean())
+                    .as("a moderator forced the account's media sensitive").isTrue();
+            assertThat(ok(api.get("/api/v1/statuses/" + plain, null)).get("sensitive").asBoolean())
+                    .as("posts without media are left alone").isFalse();
+        } finally {
+            f.directory.sensitized.remove(remote);
+        }
+    }
+
+    @Test
     void aRemotePublicNoteIsShownWithItsUriUrlMediaAndEmojis() {
         long remote = f.directory.createRemote("far", "remote.example");
         String uri = uri();

@@ -98,7 +98,7 @@ final class Fixture implements AutoCloseable {
         posting.setModeration(moderation);
         interactions = new InteractionService(db, ids, visibility, views, events, Clock.systemUTC());
         queries = new StatusQueries(db, visibility, views, directory);
-        timelines = new TimelineService(db, graph, visibility, views, filtering);
+        timelines = new TimelineService(db, graph, directory, visibility, views, filtering);
         home = new HomeTimeline(db, graph, visibility, views, filtering);
         editing = new EditService(db, ids, directory, visibility, views, posting, events, Clock.systemUTC());
         pins = new PinService(db, ids, visibility, views, Clock.systemUTC());
@@ -205,6 +205,19 @@ final class Fixture implements AutoCloseable {
     static final class Directory implements AccountDirectory {
         private static final AtomicLong NEXT = new AtomicLong(1000);
         final Map<Long, AccountSummary> accounts = new ConcurrentHashMap<>();
+        /** Accounts a moderator limited (silenced) or forced sensitive, as the accounts bundle reports them. */
+        final java.util.Set<Long> limited = ConcurrentHashMap.newKeySet();
+        final java.util.Set<Long> sensitized = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public java.util.Set<Long> limited() {
+            return java.util.Set.copyOf(limited);
+        }
+
+        @Override
+        public java.util.Set<Long> sensitized() {
+            return java.util.Set.copyOf(sensitized);
+        }
 
         /** A new local account with a unique username starting with {@code prefix}. */
         long create(String prefix) {

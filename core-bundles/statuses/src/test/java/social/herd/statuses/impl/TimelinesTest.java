@@ -30,6 +30,28 @@ class TimelinesTest {
     }
 
     @Test
+    void limitedAccountsReachOnlyTheirFollowersInPublicAndTagTimelines() {
+        long loud = f.directory.create("loud");
+        long fan = f.directory.create("fan");
+        long stranger = f.directory.create("stranger");
+        f.graph.follow(fan, loud);
+        String id = api.post(loud, "shouting into the void #limitedtag").get("id").asText();
+        f.directory.limited.add(loud);
+        try {
+            for (String path : List.of("/api/v1/timelines/public?local=true", "/api/v1/timelines/tag/limitedtag")) {
+                assertThat(ids(ok(api.get(path, stranger)))).as(path + " for a stranger").doesNotContain(id);
+                assertThat(ids(ok(api.get(path, null)))).as(path + " signed out").doesNotContain(id);
+                assertThat(ids(ok(api.get(path, fan)))).as(path + " for a follower").contains(id);
+                assertThat(ids(ok(api.get(path, loud)))).as(path + " for the author").contains(id);
+            }
+            assertThat(api.get("/api/v1/statuses/" + id, stranger).status()).as("the post itself stays reachable").isEqualTo(200);
+        } finally {
+            f.directory.limited.remove(loud);
+        }
+        assertThat(ids(ok(api.get("/api/v1/timelines/public?local=true", stranger)))).contains(id);
+    }
+
+    @Test
     void homePagesWithLinksAndSkipsMutedAndUnfollowed() {
         long me = f.directory.create("me");
         long friend = f.directory.create("friend");

@@ -20,6 +20,12 @@ public interface AccountMapper {
     /** The remote account {@code username@domain}, both compared case-insensitively. */
     AccountRow remoteByHandle(@Param("username") String username, @Param("domain") String domain);
 
+    /** Ids of live accounts a moderator silenced. */
+    java.util.List<Long> silencedIds();
+
+    /** Ids of live accounts whose media a moderator forced sensitive. */
+    java.util.List<Long> sensitizedIds();
+
     boolean localUsernameTaken(@Param("username") String username);
 
     /**

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import social.herd.api.accounts.AccountDirectory;
 import social.herd.api.accounts.SocialGraph;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
@@ -24,7 +25,8 @@ import social.herd.web.api.PageRequest;
 /**
  * The public and hashtag timelines, read from PostgreSQL on request (the home timeline is
  * {@link HomeTimeline}). SQL picks candidates cheaply by index; {@link StatusVisibility} decides
- * what is shown, and accounts the viewer blocks or mutes (or who block the viewer) are left out.
+ * what is shown, and accounts the viewer blocks or mutes (or who block the viewer) are left out, as
+ * are limited accounts the viewer does not follow.
  */
 @Component(service = TimelineService.class)
 public final class TimelineService {
@@ -41,21 +43,24 @@ public final class TimelineService {
 
     private final Database db;
     private final SocialGraph graph;
+    private final AccountDirectory accounts;
     private final StatusVisibility visibility;
     private final TimelinePages pages;
 
     @Activate
-    public TimelineService(@Reference Database db, @Reference SocialGraph graph, @Reference StatusVisibility visibility,
-                           @Reference StatusViews views, @Reference StatusFiltering filtering,
+    public TimelineService(@Reference Database db, @Reference SocialGraph graph, @Reference AccountDirectory accounts,
+                           @Reference StatusVisibility visibility, @Reference StatusViews views,
+                           @Reference StatusFiltering filtering,
                            @Reference(target = "(herd.schema=social.herd.statuses)") SchemaReady schema) {
-        this(db, graph, visibility, views, filtering);
+        this(db, graph, accounts, visibility, views, filtering);
     }
 
     /** For tests and embedding. */
-    public TimelineService(Database db, SocialGraph graph, StatusVisibility visibility, StatusViews views,
-                           StatusFiltering filtering) {
+    public TimelineService(Database db, SocialGraph graph, AccountDirectory accounts, StatusVisibility visibility,
+                           StatusViews views, StatusFiltering filtering) {
         this.db = db;
         this.graph = graph;
+        this.accounts = accounts;
         this.visibility = visibility;
         this.pages = new TimelinePages(visibility, views, filtering);
     }
@@ -75,13 +80,21 @@ public final class TimelineService {
         String one = any.isEmpty() ? null : any.get(0);
         return db.read(tx -> {
             Set<Long> hidden = viewerId == null ? Set.of() : graph.hiddenFrom(viewerId);
+            // limited (silenced) accounts reach only their followers' public and hashtag timelines
+            Set<Long> limited = accounts.limited();
             StatusMapper m = tx.mapper(StatusMapper.class);
             return pages.read(tx, visibility.viewer(viewerId), page,
                     p -> simple ? m.publicPosts(local, onlyMedia, one, p.maxId(), p.sinceId(), p.minId(), p.limit())
                             : m.tagPosts(any.toArray(String[]::new), all, none.toArray(String[]::new), local, onlyMedia,
                                     p.maxId(), p.sinceId(), p.minId(), p.limit()),
-                    s -> !hidden.contains(s.accountId()), StatusDirectory.PUBLIC);
+                    s -> !hidden.contains(s.accountId())
+                            && (!limited.contains(s.accountId()) || follows(viewerId, s.accountId())),
+                    StatusDirectory.PUBLIC);
         });
+    }
+
+    private boolean follows(Long viewerId, long authorId) {
+        return viewerId != null && (viewerId == authorId || graph.follows(viewerId, authorId));
     }
 
     /** Lower-case names without {@code #}, blanks dropped, each once. */
