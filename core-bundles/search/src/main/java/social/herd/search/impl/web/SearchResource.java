@@ -1,4 +1,4 @@
-package social.herd.federation.impl.web;
+package social.herd.search.impl.web;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,12 +23,18 @@ import social.herd.api.statuses.StatusDirectory;
 import social.herd.web.api.ApiException;
 import social.herd.web.api.Auth;
 import social.herd.web.api.RequiresScope;
+import social.herd.search.impl.StatusSearch;
+import social.herd.search.impl.engine.QueryParser;
+import social.herd.search.impl.engine.SearchUnavailableException;
+import social.herd.search.impl.engine.StatusQuery;
 
 /**
- * {@code GET /api/v2/search}, the resolving part: a handle ({@code user@domain}) or an https URL
- * finds (and, with {@code resolve=true} and a signed-in user, fetches) that account or post, as
- * Mastodon's search box does. Full-text search of posts, accounts and tags belongs to the search
- * bundle and is not answered here: other queries get empty results.
+ * {@code GET /api/v2/search} as Mastodon answers it. Accounts and posts named by a handle or URL
+ * are found (and, with {@code resolve=true} and a signed-in user, fetched from their server).
+ * Other queries search posts by their text and operators ({@link QueryParser}) for signed-in
+ * people, among the posts they may find ({@link StatusSearch}); when the engine is down the answer
+ * is 503 with a clear message and everything else keeps working. Hashtag and account search by
+ * name are not answered here yet (empty lists).
  */
 @Component(service = SearchResource.class)
 @JakartarsResource
@@ -37,24 +43,35 @@ import social.herd.web.api.RequiresScope;
 @Produces(MediaType.APPLICATION_JSON)
 public final class SearchResource {
 
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 40;
+    static final int MAX_OFFSET = 10_000;
+
     private final Resolver resolver;
     private final AccountDirectory accounts;
     private final StatusDirectory statuses;
+    private final StatusSearch search;
 
     @Activate
     public SearchResource(@Reference Resolver resolver, @Reference AccountDirectory accounts,
-                          @Reference StatusDirectory statuses) {
+                          @Reference StatusDirectory statuses, @Reference StatusSearch search) {
         this.resolver = resolver;
         this.accounts = accounts;
         this.statuses = statuses;
+        this.search = search;
     }
 
     @GET
     @RequiresScope("read:search")
     public Map<String, Object> search(@QueryParam("q") String q, @QueryParam("resolve") String resolve,
-                                      @QueryParam("type") String type, @Context ContainerRequestContext request) {
+                                      @QueryParam("type") String type, @QueryParam("account_id") String accountId,
+                                      @QueryParam("max_id") String maxId, @QueryParam("offset") String offset,
+                                      @QueryParam("limit") String limit, @Context ContainerRequestContext request) {
         if (q == null || q.isBlank()) throw ApiException.badRequest("q is required");
         if (q.length() > 2000) throw ApiException.unprocessable("q is too long");
+        if (type != null && !type.isBlank() && !List.of("accounts", "statuses", "hashtags").contains(type)) {
+            throw ApiException.unprocessable("type must be accounts, statuses or hashtags");
+        }
         Optional<Long> viewer = Auth.principal(request).filter(p -> p.accountId().isPresent())
                 .map(p -> p.accountId().getAsLong());
         // fetching from other servers on behalf of anonymous visitors would make us a proxy for anyone
@@ -62,6 +79,7 @@ public final class SearchResource {
         String query = q.strip();
         List<Object> foundAccounts = new ArrayList<>();
         List<Object> foundStatuses = new ArrayList<>();
+        boolean byAddress = query.startsWith("https://") || query.startsWith("http://") || looksLikeHandle(query);
         if (fetch && (query.startsWith("https://") || query.startsWith("http://"))) {
             resolver.url(query).ifPresent(f -> {
                 if (f instanceof Resolver.Found.Account a && wants(type, "accounts")) {
@@ -77,6 +95,18 @@ public final class SearchResource {
             Optional<Long> id = fetch ? resolver.account(query) : Optional.empty();
             id.map(x -> accounts.render(List.of(x)).get(x)).ifPresent(foundAccounts::add);
         }
+        if (!byAddress && viewer.isPresent() && wants(type, "statuses")) {
+            StatusQuery parsed = QueryParser.parse(query, this::accountByHandle);
+            Long author = id(accountId, "account_id");
+            if (author != null) parsed = new StatusQuery(parsed.text(), parsed.from(), author, parsed.hasMedia(),
+                    parsed.hasPoll(), parsed.isReply(), parsed.sensitive(), parsed.language(), parsed.before(), parsed.after());
+            try {
+                foundStatuses.addAll(search.search(viewer.get(), parsed, id(maxId, "max_id"),
+                        bounded(offset, 0, MAX_OFFSET, "offset"), Math.max(1, bounded(limit, DEFAULT_LIMIT, MAX_LIMIT, "limit"))));
+            } catch (SearchUnavailableException e) {
+                throw new ApiException(503, "Search is temporarily unavailable; please try again later");
+            }
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("accounts", foundAccounts);
         out.put("statuses", foundStatuses);
@@ -84,6 +114,23 @@ public final class SearchResource {
         return out;
     }
 
+    private Optional<Long> accountByHandle(String handle) {
+        int at = handle.indexOf('@');
+        return accounts.byAcct(at < 0 ? handle : handle.substring(0, at), at < 0 ? null : handle.substring(at + 1))
+                .map(a -> a.id());
+    }
+
+    private static Long id(String value, String name) {
+        if (value == null || value.isBlank()) return null;
+        if (!value.matches("[0-9]{1,19}")) throw ApiException.unprocessable(name + " must be an id");
+        return Long.parseLong(value);
+    }
+
+    private static int bounded(String value, int fallback, int max, String name) {
+        if (value == null || value.isBlank()) return fallback;
+        if (!value.matches("[0-9]{1,9}")) throw ApiException.unprocessable(name + " must be a number");
+        return Math.min(Integer.parseInt(value), max);
+    }
     private static boolean wants(String type, String kind) {
         return type == null || type.isBlank() || type.equals(kind);
     }

@@ -1,0 +1,55 @@
+package social.herd.search.impl.pg;
+
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import social.herd.api.db.Database;
+import social.herd.api.db.SchemaReady;
+import social.herd.search.impl.engine.Folding;
+import social.herd.search.impl.engine.SearchEngine;
+import social.herd.search.impl.engine.StatusDoc;
+import social.herd.search.impl.engine.StatusQuery;
+
+/**
+ * The default engine: PostgreSQL full-text search in the server's own database. Documents are
+ * folded to lower-case ASCII and indexed with the {@code simple} configuration (no stemming, every
+ * language alike); queries go through {@code websearch_to_tsquery}, which understands quoted
+ * phrases, {@code -word} and {@code or}.
+ */
+@Component(service = SearchEngine.class, property = "herd.search.engine=postgresql")
+public final class PostgresEngine implements SearchEngine {
+
+    private final Database db;
+
+    @Activate
+    public PostgresEngine(@Reference Database db, @Reference(target = "(herd.schema=social.herd.search)") SchemaReady schema) {
+        this(db);
+    }
+
+    /** For tests. */
+    public PostgresEngine(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public void index(StatusDoc doc) {
+        db.transaction(tx -> tx.mapper(SearchMapper.class).upsert(doc, Folding.fold(doc.text())));
+    }
+
+    @Override
+    public void remove(long statusId) {
+        db.transaction(tx -> tx.mapper(SearchMapper.class).delete(statusId));
+    }
+
+    @Override
+    public List<Long> statuses(StatusQuery query, Long maxId, int limit) {
+        String text = query.text() == null || query.text().isBlank() ? null : Folding.fold(query.text());
+        return db.read(tx -> tx.mapper(SearchMapper.class).find(query, text, maxId, limit));
+    }
+}

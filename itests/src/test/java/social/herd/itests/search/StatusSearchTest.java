@@ -1,0 +1,112 @@
+package social.herd.itests.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import social.herd.itests.Http;
+import social.herd.itests.federation.Peer;
+import social.herd.testing.TestPostgres;
+
+/**
+ * Post search on the PostgreSQL engine through {@code /api/v2/search}, as Mastodon scopes it:
+ * only signed-in people, only their own posts and those they favourited, bookmarked or were
+ * mentioned in; deleted posts vanish; the operators and Mastodon's query syntax work.
+ */
+class StatusSearchTest {
+
+    static Peer herd;
+    static Peer.User alice, bob, carol;
+
+    @BeforeAll
+    static void start() {
+        herd = Peer.start("127.0.0.1", "HERD_DB_URL", TestPostgres.freshDatabase(), "HERD_DB_USER", "postgres");
+        alice = herd.user("alice");
+        bob = herd.user("bob");
+        carol = herd.user("carol");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (herd != null) herd.close();
+    }
+
+    static List<String> found(Peer.User who, String q) {
+        JsonNode r = who.ok(who.get("/api/v2/search?type=statuses&q=" + Peer.enc(q)));
+        List<String> ids = new ArrayList<>();
+        r.get("statuses").forEach(s -> ids.add(s.get("id").asText()));
+        return ids;
+    }
+
+    /** Indexing runs through the job queue: wait until the searcher finds what they should. */
+    static List<String> awaitFound(Peer.User who, String q, String id) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<String> ids = found(who, q);
+        while (!ids.contains(id) && System.nanoTime() < deadline) {
+            Http.sleep(200);
+            ids = found(who, q);
+        }
+        return ids;
+    }
+
+    @Test
+    void peopleFindTheirOwnFavouritedBookmarkedAndMentioningPostsOnly() {
+        String cafe = alice.status("Café au lait in the Ünïcode bar", "public").get("id").asText();
+        assertThat(awaitFound(alice, "cafe unicode", cafe)).as("own post, accents folded").containsExactly(cafe);
+        assertThat(found(bob, "cafe")).as("a stranger's public post of a non-indexable account").isEmpty();
+
+        bob.ok(bob.post("/api/v1/statuses/" + cafe + "/favourite", ""));
+        assertThat(found(bob, "café")).as("after favouriting it").containsExactly(cafe);
+        assertThat(found(carol, "cafe")).isEmpty();
+
+        String secret = alice.status("secret plans for @carol", "private").get("id").asText();
+        assertThat(awaitFound(carol, "secret plans", secret)).as("mentioned").containsExactly(secret);
+        assertThat(found(bob, "secret")).isEmpty();
+        assertThat(bob.post("/api/v1/statuses/" + secret + "/bookmark", "").status()).as("bob may not see it").isEqualTo(404);
+        assertThat(found(bob, "secret")).as("a private post stays hidden from a non-follower").isEmpty();
+
+        assertThat(alice.send("DELETE", "/api/v1/statuses/" + cafe, "").status()).isEqualTo(200);
+        assertThat(found(bob, "cafe")).as("deleted").isEmpty();
+        assertThat(found(alice, "cafe")).isEmpty();
+
+        Http.Reply anonymous = herd.http.get("/api/v2/search?type=statuses&q=secret");
+        assertThat(anonymous.status()).as("signed out: no post search (account and hashtag search come next)").isEqualTo(401);
+        assertThat(anonymous.body()).doesNotContain("secret plans");
+    }
+
+    @Test
+    void operatorsPhrasesAndExclusions() {
+        Peer.User dan = herd.user("dan");
+        String tea = dan.status("green tea with lemon", "public").get("id").asText();
+        String coffee = dan.status("black coffee no lemon", "public").get("id").asText();
+        String poll = dan.ok(dan.post("/api/v1/statuses", "status=" + Peer.enc("lemon or lime?")
+                + "&poll[options][]=lemon&poll[options][]=lime&poll[expires_in]=3600")).get("id").asText();
+        String reply = dan.ok(dan.post("/api/v1/statuses", "status=" + Peer.enc("more lemon please")
+                + "&in_reply_to_id=" + tea)).get("id").asText();
+        awaitFound(dan, "please", reply);
+
+        assertThat(found(dan, "lemon")).containsExactly(reply, poll, coffee, tea);
+        assertThat(found(dan, "lemon -coffee")).containsExactly(reply, poll, tea);
+        assertThat(found(dan, "\"tea with lemon\"")).containsExactly(tea);
+        assertThat(found(dan, "lemon has:poll")).containsExactly(poll);
+        assertThat(found(dan, "lemon is:reply")).containsExactly(reply);
+        assertThat(found(dan, "lemon -is:reply")).containsExactly(poll, coffee, tea);
+        assertThat(found(dan, "from:dan lemon")).hasSize(4);
+        assertThat(found(dan, "from:alice lemon")).isEmpty();
+        assertThat(found(dan, "from:nobody lemon")).isEmpty();
+        assertThat(found(dan, "lemon before:2000-01-01")).isEmpty();
+        assertThat(found(dan, "lemon after:2000-01-01")).hasSize(4);
+
+        JsonNode page = dan.ok(dan.get("/api/v2/search?type=statuses&limit=2&q=lemon"));
+        assertThat(page.get("statuses")).hasSize(2);
+        JsonNode next = dan.ok(dan.get("/api/v2/search?type=statuses&limit=2&offset=2&q=lemon"));
+        assertThat(next.get("statuses").get(0).get("id").asText()).isEqualTo(coffee);
+        assertThat(dan.get("/api/v2/search?type=people&q=lemon").status()).isEqualTo(422);
+        assertThat(dan.get("/api/v2/search?type=statuses&q=lemon&limit=abc").status()).isEqualTo(422);
+        assertThat(dan.ok(dan.get("/api/v2/search?type=statuses&q=lemon&limit=100000")).get("statuses")).hasSize(4);
+    }
+}
