@@ -109,4 +109,12 @@ class StatusSearchTest {
         assertThat(dan.get("/api/v2/search?type=statuses&q=lemon&limit=abc").status()).isEqualTo(422);
         assertThat(dan.ok(dan.get("/api/v2/search?type=statuses&q=lemon&limit=100000")).get("statuses")).hasSize(4);
     }
+
+    @Test
+    void accountsAreFoundByTheStartOfTheirName() {
+        JsonNode r = bob.ok(bob.get("/api/v2/search?type=accounts&q=" + Peer.enc("@ali")));
+        assertThat(r.get("accounts").findValuesAsText("username")).containsExactly("alice");
+        assertThat(r.get("statuses")).isEmpty();
+        assertThat(bob.ok(bob.get("/api/v2/search?q=car")).get("accounts").findValuesAsText("username")).contains("carol");
+    }
 }

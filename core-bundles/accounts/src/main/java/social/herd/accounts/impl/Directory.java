@@ -73,6 +73,11 @@ public final class Directory implements AccountDirectory, SocialGraph {
     }
 
     @Override
+    public List<Object> search(String q, int limit) {
+        return List.copyOf(ProfileService.search(db, views, q, Math.max(1, Math.min(limit, 80))));
+    }
+
+    @Override
     public Set<Long> limited() {
         return flags().limited();
     }

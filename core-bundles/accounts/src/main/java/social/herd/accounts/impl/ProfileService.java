@@ -110,6 +110,11 @@ public final class ProfileService {
 
     /** Accounts whose username or display name starts with {@code q}. */
     public List<AccountViews.Account> search(String q, int limit) {
+        return search(db, views, q, limit);
+    }
+
+    /** Shared with the directory's {@code search} for other bundles. */
+    static List<AccountViews.Account> search(Database db, AccountViews views, String q, int limit) {
         String term = q == null ? "" : q.trim().replaceFirst("^@", "");
         int at = term.indexOf('@');
         if (at >= 0) term = term.substring(0, at);

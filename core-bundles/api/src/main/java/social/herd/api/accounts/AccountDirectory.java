@@ -68,4 +68,12 @@ public interface AccountDirectory {
     default Set<Long> sensitized() {
         return Set.of();
     }
+
+    /**
+     * Live accounts whose username or display name starts with {@code q} (a leading {@code @} and a
+     * {@code @domain} part are ignored), as Mastodon Account entities, best match first. Since 1.5.
+     */
+    default List<Object> search(String q, int limit) {
+        return List.of();
+    }
 }

@@ -33,8 +33,8 @@ import social.herd.search.impl.engine.StatusQuery;
  * are found (and, with {@code resolve=true} and a signed-in user, fetched from their server).
  * Other queries search posts by their text and operators ({@link QueryParser}) for signed-in
  * people, among the posts they may find ({@link StatusSearch}); when the engine is down the answer
- * is 503 with a clear message and everything else keeps working. Hashtag and account search by
- * name are not answered here yet (empty lists).
+ * is 503 with a clear message and everything else keeps working. Accounts are found by the
+ * start of their username or display name; hashtag search is not answered yet (an empty list).
  */
 @Component(service = SearchResource.class)
 @JakartarsResource
@@ -95,6 +95,8 @@ public final class SearchResource {
             Optional<Long> id = fetch ? resolver.account(query) : Optional.empty();
             id.map(x -> accounts.render(List.of(x)).get(x)).ifPresent(foundAccounts::add);
         }
+        int max = Math.max(1, bounded(limit, DEFAULT_LIMIT, MAX_LIMIT, "limit"));
+        if (!byAddress && wants(type, "accounts")) foundAccounts.addAll(accounts.search(query, max));
         if (!byAddress && viewer.isPresent() && wants(type, "statuses")) {
             StatusQuery parsed = QueryParser.parse(query, this::accountByHandle);
             Long author = id(accountId, "account_id");
@@ -102,7 +104,7 @@ public final class SearchResource {
                     parsed.hasPoll(), parsed.isReply(), parsed.sensitive(), parsed.language(), parsed.before(), parsed.after());
             try {
                 foundStatuses.addAll(search.search(viewer.get(), parsed, id(maxId, "max_id"),
-                        bounded(offset, 0, MAX_OFFSET, "offset"), Math.max(1, bounded(limit, DEFAULT_LIMIT, MAX_LIMIT, "limit"))));
+                        bounded(offset, 0, MAX_OFFSET, "offset"), max));
             } catch (SearchUnavailableException e) {
                 throw new ApiException(503, "Search is temporarily unavailable; please try again later");
             }
