@@ -117,4 +117,13 @@ class StatusSearchTest {
         assertThat(r.get("statuses")).isEmpty();
         assertThat(bob.ok(bob.get("/api/v2/search?q=car")).get("accounts").findValuesAsText("username")).contains("carol");
     }
+
+    @Test
+    void hashtagsInUseAreFoundByTheStartOfTheirName() {
+        carol.status("#Knitting and #knitwear and #knit", "public");
+        JsonNode r = bob.ok(bob.get("/api/v2/search?type=hashtags&q=" + Peer.enc("#KNIT")));
+        assertThat(r.get("hashtags").findValuesAsText("name")).containsExactly("knit", "knitting", "knitwear");
+        assertThat(r.get("hashtags").get(0).get("url").asText()).isEqualTo(herd.publicUrl + "/tags/knit");
+        assertThat(bob.ok(bob.get("/api/v2/search?type=hashtags&q=" + Peer.enc("kn%"))).get("hashtags")).isEmpty();
+    }
 }

@@ -29,4 +29,12 @@ public interface StatusDirectory {
 
     /** True when {@code accountId} muted the conversation {@code statusId} belongs to. */
     boolean conversationMuted(long accountId, long statusId);
+
+    /**
+     * Hashtags in use here whose name starts with {@code prefix} (without {@code #}, any case), the
+     * exact name first, then shorter before longer. Since 1.1.
+     */
+    default java.util.List<String> hashtags(String prefix, int limit) {
+        return java.util.List.of();
+    }
 }

@@ -78,6 +78,14 @@ public final class StatusDirectoryComponent implements StatusDirectory {
     }
 
     @Override
+    public List<String> hashtags(String prefix, int limit) {
+        String name = prefix == null ? "" : prefix.strip().replaceFirst("^#", "").toLowerCase(java.util.Locale.ROOT);
+        if (name.isEmpty() || name.length() > 100) return List.of();
+        String like = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return db.read(tx -> tx.mapper(FactsMapper.class).tagsStartingWith(like, name, Math.max(1, Math.min(limit, 40))));
+    }
+
+    @Override
     public boolean conversationMuted(long accountId, long statusId) {
         return db.read(tx -> tx.mapper(FactsMapper.class).muted(accountId, statusId));
     }

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jakartars.whiteboard.propertytypes.JakartarsResource;
 import social.herd.api.accounts.AccountDirectory;
+import social.herd.api.config.ServerSettings;
 import social.herd.api.federation.Resolver;
 import social.herd.api.statuses.StatusDirectory;
 import social.herd.web.api.ApiException;
@@ -34,7 +35,7 @@ import social.herd.search.impl.engine.StatusQuery;
  * Other queries search posts by their text and operators ({@link QueryParser}) for signed-in
  * people, among the posts they may find ({@link StatusSearch}); when the engine is down the answer
  * is 503 with a clear message and everything else keeps working. Accounts are found by the
- * start of their username or display name; hashtag search is not answered yet (an empty list).
+ * start of their username or display name, hashtags in use here by the start of their name.
  */
 @Component(service = SearchResource.class)
 @JakartarsResource
@@ -51,10 +52,12 @@ public final class SearchResource {
     private final AccountDirectory accounts;
     private final StatusDirectory statuses;
     private final StatusSearch search;
+    private final ServerSettings server;
 
     @Activate
     public SearchResource(@Reference Resolver resolver, @Reference AccountDirectory accounts,
-                          @Reference StatusDirectory statuses, @Reference StatusSearch search) {
+                          @Reference StatusDirectory statuses, @Reference StatusSearch search, @Reference ServerSettings server) {
+        this.server = server;
         this.resolver = resolver;
         this.accounts = accounts;
         this.statuses = statuses;
@@ -112,7 +115,13 @@ public final class SearchResource {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("accounts", foundAccounts);
         out.put("statuses", foundStatuses);
-        out.put("hashtags", List.of());
+        List<Object> tags = new ArrayList<>();
+        if (!byAddress && wants(type, "hashtags") && query.matches("#?[\\p{L}\\p{N}_]{1,100}")) {
+            for (String name : statuses.hashtags(query, max)) {
+                tags.add(Map.of("name", name, "url", server.publicUrl() + "/tags/" + name, "history", List.of()));
+            }
+        }
+        out.put("hashtags", tags);
         return out;
     }
 

@@ -61,4 +61,10 @@ public interface FactsMapper {
     /** The accounts that voted in a poll. */
     @Select("SELECT account_id FROM poll_votes WHERE poll_id = #{pollId} ORDER BY account_id")
     List<Long> pollVoters(@Param("pollId") long pollId);
+
+    /** Tag names starting with {@code prefix} (already lower case, LIKE-escaped), exact match first. */
+    @Select("SELECT name FROM tags WHERE name LIKE #{prefix} || '%' ORDER BY name = #{exact} DESC, length(name), name"
+            + " LIMIT #{limit}")
+    java.util.List<String> tagsStartingWith(@Param("prefix") String prefix, @Param("exact") String exact,
+                                            @Param("limit") int limit);
 }
