@@ -20,11 +20,13 @@ import social.herd.testing.TestPostgres;
 class StatusSearchTest {
 
     static Peer herd;
+    static String db;
     static Peer.User alice, bob, carol;
 
     @BeforeAll
     static void start() {
-        herd = Peer.start("127.0.0.1", "HERD_DB_URL", TestPostgres.freshDatabase(), "HERD_DB_USER", "postgres");
+        db = TestPostgres.freshDatabase();
+        herd = Peer.start("127.0.0.1", "HERD_DB_URL", db, "HERD_DB_USER", "postgres");
         alice = herd.user("alice");
         bob = herd.user("bob");
         carol = herd.user("carol");
@@ -125,5 +127,21 @@ class StatusSearchTest {
         assertThat(r.get("hashtags").findValuesAsText("name")).containsExactly("knit", "knitting", "knitwear");
         assertThat(r.get("hashtags").get(0).get("url").asText()).isEqualTo(herd.publicUrl + "/tags/knit");
         assertThat(bob.ok(bob.get("/api/v2/search?type=hashtags&q=" + Peer.enc("kn%"))).get("hashtags")).isEmpty();
+    }
+
+    @Test
+    void reindexRebuildsAWipedIndexWithProgress() throws Exception {
+        Peer.User erin = herd.user("erin");
+        String id = erin.status("rebuilding the archive of zeppelins", "public").get("id").asText();
+        assertThat(awaitFound(erin, "zeppelins", id)).containsExactly(id);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db, "postgres", "");
+             java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM search_statuses");
+        }
+        assertThat(found(erin, "zeppelins")).as("the index was wiped").isEmpty();
+        String out = herd.server.command("search", "reindex");
+        assertThat(out).contains("reindexing posts into postgresql").containsPattern("indexed [0-9]+ posts")
+                .containsPattern("done: [0-9]+ posts");
+        assertThat(found(erin, "zeppelins")).containsExactly(id);
     }
 }

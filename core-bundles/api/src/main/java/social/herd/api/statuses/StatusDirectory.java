@@ -37,4 +37,12 @@ public interface StatusDirectory {
     default java.util.List<String> hashtags(String prefix, int limit) {
         return java.util.List.of();
     }
+
+    /**
+     * Ids of live posts (not deleted, not held, not boosts) above {@code afterId}, ascending: for
+     * walking every post, e.g. to rebuild a search index. Since 1.1.
+     */
+    default java.util.List<Long> ids(long afterId, int limit) {
+        return java.util.List.of();
+    }
 }

@@ -86,6 +86,11 @@ public final class StatusDirectoryComponent implements StatusDirectory {
     }
 
     @Override
+    public List<Long> ids(long afterId, int limit) {
+        return db.read(tx -> tx.mapper(FactsMapper.class).liveIdsAfter(afterId, Math.max(1, Math.min(limit, 10_000))));
+    }
+
+    @Override
     public boolean conversationMuted(long accountId, long statusId) {
         return db.read(tx -> tx.mapper(FactsMapper.class).muted(accountId, statusId));
     }

@@ -67,4 +67,8 @@ public interface FactsMapper {
             + " LIMIT #{limit}")
     java.util.List<String> tagsStartingWith(@Param("prefix") String prefix, @Param("exact") String exact,
                                             @Param("limit") int limit);
+
+    @Select("SELECT id FROM statuses WHERE id > #{after} AND deleted_at IS NULL AND NOT held AND reblog_of_id IS NULL"
+            + " ORDER BY id LIMIT #{limit}")
+    java.util.List<Long> liveIdsAfter(@Param("after") long afterId, @Param("limit") int limit);
 }
