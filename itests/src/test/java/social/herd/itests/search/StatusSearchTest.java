@@ -89,7 +89,7 @@ class StatusSearchTest {
                 + "&poll[options][]=lemon&poll[options][]=lime&poll[expires_in]=3600")).get("id").asText();
         String reply = dan.ok(dan.post("/api/v1/statuses", "status=" + Peer.enc("more lemon please")
                 + "&in_reply_to_id=" + tea)).get("id").asText();
-        awaitFound(dan, "please", reply);
+        for (String id : List.of(tea, coffee, poll, reply)) awaitFound(dan, "lemon", id);
 
         assertThat(found(dan, "lemon")).containsExactly(reply, poll, coffee, tea);
         assertThat(found(dan, "lemon -coffee")).containsExactly(reply, poll, tea);
@@ -143,5 +143,18 @@ class StatusSearchTest {
         assertThat(out).contains("reindexing posts into postgresql").containsPattern("indexed [0-9]+ posts")
                 .containsPattern("done: [0-9]+ posts");
         assertThat(found(erin, "zeppelins")).containsExactly(id);
+    }
+
+    @Test
+    void publicPostsOfAccountsThatOptedInAreFoundByEveryoneSignedIn() {
+        Peer.User fay = herd.user("fay");
+        String open = fay.status("open thoughts about hedgehogs", "public").get("id").asText();
+        String quiet = fay.status("quiet thoughts about hedgehogs", "unlisted").get("id").asText();
+        awaitFound(fay, "hedgehogs", quiet);
+        assertThat(awaitFound(fay, "hedgehogs", open)).containsExactly(quiet, open);
+        assertThat(found(bob, "hedgehogs")).as("not opted in yet").isEmpty();
+        assertThat(fay.send("PATCH", "/api/v1/accounts/update_credentials", "indexable=true").status()).isEqualTo(200);
+        // account views are cached for a few seconds by the statuses bundle
+        assertThat(awaitFound(bob, "hedgehogs", open)).as("opted in: public posts only").containsExactly(open);
     }
 }

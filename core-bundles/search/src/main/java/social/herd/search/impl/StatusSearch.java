@@ -63,13 +63,18 @@ public final class StatusSearch {
         return out;
     }
 
-    /** Own posts, and posts the searcher favourited, bookmarked or was mentioned in. */
+    /** Own posts, posts the searcher favourited, bookmarked or was mentioned in, and indexable public posts. */
     @SuppressWarnings("unchecked")
     static boolean allowed(long viewerId, Object entity) {
         Map<String, Object> s = Json.mapper().convertValue(entity, Map.class);
         String me = Long.toString(viewerId);
         if (s.get("account") instanceof Map<?, ?> a && me.equals(String.valueOf(a.get("id")))) return true;
         if (Boolean.TRUE.equals(s.get("favourited")) || Boolean.TRUE.equals(s.get("bookmarked"))) return true;
+        // public posts of accounts that opted in to search (Mastodon's "indexable")
+        if ("public".equals(s.get("visibility")) && s.get("account") instanceof Map<?, ?> a
+                && Boolean.TRUE.equals(a.get("indexable"))) {
+            return true;
+        }
         if (s.get("mentions") instanceof List<?> mentions) {
             for (Object m : mentions) if (m instanceof Map<?, ?> mm && me.equals(String.valueOf(mm.get("id")))) return true;
         }
