@@ -157,4 +157,23 @@ class StatusSearchTest {
         // account views are cached for a few seconds by the statuses bundle
         assertThat(awaitFound(bob, "hedgehogs", open)).as("opted in: public posts only").containsExactly(open);
     }
+
+    @Test
+    void trendingTagsAreTheOnesMostPeopleUsedThisWeek() {
+        Peer.User gus = herd.user("gus"), hal = herd.user("hal");
+        gus.status("#TrendyTopic is here", "public");
+        hal.status("me too #trendytopic", "public");
+        hal.status("#lonelytopic", "public");
+        gus.status("#trendytopic secretly", "private");
+        JsonNode trends = herd.http.get("/api/v1/trends/tags?limit=20").json();
+        List<String> names = trends.findValuesAsText("name");
+        assertThat(names).contains("trendytopic", "lonelytopic");
+        assertThat(names.indexOf("trendytopic")).isLessThan(names.indexOf("lonelytopic"));
+        JsonNode trendy = trends.get(names.indexOf("trendytopic"));
+        assertThat(trendy.get("history")).hasSize(7);
+        assertThat(trendy.get("history").get(0).get("uses").asText()).as("the private post does not count").isEqualTo("2");
+        assertThat(trendy.get("history").get(0).get("accounts").asText()).isEqualTo("2");
+        assertThat(herd.http.get("/api/v1/trends/tags?limit=x").status()).isEqualTo(422);
+        assertThat(herd.http.get("/api/v1/trends/tags?limit=1").json()).hasSize(1);
+    }
 }

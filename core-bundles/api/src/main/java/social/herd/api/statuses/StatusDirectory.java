@@ -45,4 +45,15 @@ public interface StatusDirectory {
     default java.util.List<Long> ids(long afterId, int limit) {
         return java.util.List.of();
     }
+
+    /** Uses of a hashtag on one day (UTC) in public posts: how many posts and how many authors. Since 1.1. */
+    record TagDay(String name, java.time.LocalDate day, long uses, long accounts) {}
+
+    /**
+     * Per-day uses of the hashtags in public posts of the last {@code days} days, for the
+     * {@code limit} most used (over those days) tags. Since 1.1.
+     */
+    default java.util.List<TagDay> tagUses(int days, int limit) {
+        return java.util.List.of();
+    }
 }

@@ -20,7 +20,7 @@ import social.herd.web.api.Json;
 
 /**
  * Keeps the search index in step with posts: created, approved and edited posts are (re)indexed,
- * deleted ones removed. Events arrive through the job queue, so an index write that fails (the
+ * deleted ones removed, and a deleted account's documents with it. Events arrive through the job queue, so an index write that fails (the
  * engine is down) is retried with backoff until it lands. Boosts and held posts are not indexed.
  */
 @Component(service = {EventSubscriber.class, Indexer.class}, property = {
@@ -28,7 +28,8 @@ import social.herd.web.api.Json;
         EventSubscriber.TYPES + "=" + EventTypes.STATUS_CREATED,
         EventSubscriber.TYPES + "=" + EventTypes.STATUS_APPROVED,
         EventSubscriber.TYPES + "=" + EventTypes.STATUS_UPDATED,
-        EventSubscriber.TYPES + "=" + EventTypes.STATUS_DELETED})
+        EventSubscriber.TYPES + "=" + EventTypes.STATUS_DELETED,
+        EventSubscriber.TYPES + "=" + EventTypes.ACCOUNT_DELETED})
 public final class Indexer implements EventSubscriber {
 
     private final SearchEngine engine;
@@ -42,6 +43,12 @@ public final class Indexer implements EventSubscriber {
 
     @Override
     public void on(Event event) throws PermanentJobFailure {
+        if (event.type().equals(EventTypes.ACCOUNT_DELETED)) {
+            Long account = event.id("account_id");
+            if (account == null) throw new PermanentJobFailure("account event without account_id");
+            engine.removeAccount(account);
+            return;
+        }
         Long id = event.id("status_id");
         if (id == null) throw new PermanentJobFailure("status event without status_id");
         if (event.type().equals(EventTypes.STATUS_DELETED)) {

@@ -86,6 +86,13 @@ public final class StatusDirectoryComponent implements StatusDirectory {
     }
 
     @Override
+    public List<TagDay> tagUses(int days, int limit) {
+        java.time.Instant since = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(Math.max(0, Math.min(days, 30)) - 1L)
+                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        return db.read(tx -> tx.mapper(FactsMapper.class).tagUses(since, Math.max(1, Math.min(limit, 100))));
+    }
+
+    @Override
     public List<Long> ids(long afterId, int limit) {
         return db.read(tx -> tx.mapper(FactsMapper.class).liveIdsAfter(afterId, Math.max(1, Math.min(limit, 10_000))));
     }

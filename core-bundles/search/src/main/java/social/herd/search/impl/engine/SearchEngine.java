@@ -18,6 +18,9 @@ public interface SearchEngine {
     /** Removes a post's document; nothing happens for one that is not indexed. */
     void remove(long statusId);
 
+    /** Removes every document of an account (deleted: its posts go with it). */
+    void removeAccount(long accountId);
+
     /**
      * Candidate post ids, newest first, below {@code maxId} when given.
      *

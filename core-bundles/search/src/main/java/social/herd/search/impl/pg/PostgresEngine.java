@@ -48,6 +48,11 @@ public final class PostgresEngine implements SearchEngine {
     }
 
     @Override
+    public void removeAccount(long accountId) {
+        db.transaction(tx -> tx.mapper(SearchMapper.class).deleteAccount(accountId));
+    }
+
+    @Override
     public List<Long> statuses(StatusQuery query, Long maxId, int limit) {
         String text = query.text() == null || query.text().isBlank() ? null : Folding.fold(query.text());
         return db.read(tx -> tx.mapper(SearchMapper.class).find(query, text, maxId, limit));

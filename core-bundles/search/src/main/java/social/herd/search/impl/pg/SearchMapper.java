@@ -22,6 +22,9 @@ public interface SearchMapper {
     @Delete("DELETE FROM search_statuses WHERE status_id = #{id}")
     int delete(@Param("id") long statusId);
 
+    @Delete("DELETE FROM search_statuses WHERE account_id = #{id}")
+    int deleteAccount(@Param("id") long accountId);
+
     /** Candidates newest first; the text is matched with websearch_to_tsquery (quotes, -words, or). */
     @Select("<script>SELECT status_id FROM search_statuses WHERE true"
             + "<if test='text != null'> AND document @@ websearch_to_tsquery('simple', #{text})</if>"

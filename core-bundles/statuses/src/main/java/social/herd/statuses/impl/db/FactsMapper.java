@@ -71,4 +71,15 @@ public interface FactsMapper {
     @Select("SELECT id FROM statuses WHERE id > #{after} AND deleted_at IS NULL AND NOT held AND reblog_of_id IS NULL"
             + " ORDER BY id LIMIT #{limit}")
     java.util.List<Long> liveIdsAfter(@Param("after") long afterId, @Param("limit") int limit);
+
+    /** Per-day uses of the most used tags of public posts since {@code since}. */
+    @Select("WITH used AS (SELECT t.name, s.id, s.account_id, (s.created_at AT TIME ZONE 'UTC')::date AS day"
+            + " FROM status_tags st JOIN tags t ON t.id = st.tag_id JOIN statuses s ON s.id = st.status_id"
+            + " WHERE s.created_at >= #{since} AND s.visibility = 'public' AND s.deleted_at IS NULL AND NOT s.held),"
+            + " top AS (SELECT name FROM used GROUP BY name ORDER BY count(DISTINCT account_id) DESC, count(*) DESC, name"
+            + " LIMIT #{limit})"
+            + " SELECT u.name, u.day, count(*) AS uses, count(DISTINCT u.account_id) AS accounts FROM used u"
+            + " JOIN top ON top.name = u.name GROUP BY u.name, u.day")
+    java.util.List<social.herd.api.statuses.StatusDirectory.TagDay> tagUses(@Param("since") java.time.Instant since,
+                                                                          @Param("limit") int limit);
 }
