@@ -125,7 +125,8 @@ public final class TestRedis implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free loopback port (for test servers of this package). */
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

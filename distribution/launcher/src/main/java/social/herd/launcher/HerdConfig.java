@@ -53,6 +53,12 @@ public final class HerdConfig {
             Setting.of("media.s3_access_key", "HERD_S3_ACCESS_KEY", Parsers::text),
             Setting.secret("media.s3_secret_key", "HERD_S3_SECRET_KEY"),
             Setting.of("media.s3_public_url", "HERD_S3_PUBLIC_URL", Parsers::httpUrl),
+            Setting.of("search.engine", "HERD_SEARCH_ENGINE", Parsers.oneOf("postgresql", "opensearch")),
+            Setting.of("search.opensearch_url", "HERD_OPENSEARCH_URL", Parsers::httpUrl),
+            Setting.of("search.opensearch_user", "HERD_OPENSEARCH_USER", Parsers::text),
+            Setting.secret("search.opensearch_password", "HERD_OPENSEARCH_PASSWORD"),
+            Setting.of("search.opensearch_ca_file", "HERD_OPENSEARCH_CA_FILE", Parsers::text),
+            Setting.of("search.index_prefix", "HERD_SEARCH_INDEX_PREFIX", Parsers::text),
             Setting.of("federation.allow_private", "HERD_FEDERATION_ALLOW_PRIVATE", Parsers.oneOf("true", "false")),
             Setting.of("federation.allowed_hosts", "HERD_FEDERATION_ALLOWED_HOSTS", Parsers::text),
             Setting.of("federation.authorized_fetch", "HERD_AUTHORIZED_FETCH", Parsers.oneOf("true", "false")),
@@ -92,6 +98,7 @@ public final class HerdConfig {
         }
         checkUnknownKeys(yaml);
         checkS3(values);
+        checkSearch(values);
         applyDefaults(values);
         return new HerdConfig(home, values, rules(yaml));
     }
@@ -115,6 +122,21 @@ public final class HerdConfig {
             throw new ConfigException(s.label() + ": must be a single value, not a list or section");
         }
         return v == null ? null : String.valueOf(v);
+    }
+
+    /** OpenSearch needs its URL; a user needs a password. Caught here rather than at the first search. */
+    private static void checkSearch(Map<String, Object> v) throws ConfigException {
+        if (!"opensearch".equals(v.get("search.engine"))) return;
+        if (v.get("search.opensearch_url") == null) {
+            throw new ConfigException("search.opensearch_url (HERD_OPENSEARCH_URL): required when search.engine is opensearch");
+        }
+        if (v.get("search.opensearch_user") != null && v.get("search.opensearch_password") == null) {
+            throw new ConfigException("search.opensearch_password (HERD_OPENSEARCH_PASSWORD): required with search.opensearch_user");
+        }
+        Object prefix = v.get("search.index_prefix");
+        if (prefix != null && !prefix.toString().matches("[a-z0-9][a-z0-9_-]{0,60}")) {
+            throw new ConfigException("search.index_prefix (HERD_SEARCH_INDEX_PREFIX): lower-case letters, digits, - and _ only");
+        }
     }
 
     /** S3 storage needs its endpoint, bucket and keys; caught here rather than at the first upload. */

@@ -246,6 +246,17 @@ public final class Main {
         } else {
             out.put("social.herd.media.storage", null);
         }
+        if ("opensearch".equals(c.string("search.engine"))) {
+            Map<String, Object> search = new LinkedHashMap<>();
+            search.put("url", c.get("search.opensearch_url"));
+            if (c.get("search.opensearch_user") != null) search.put("user", c.get("search.opensearch_user"));
+            if (c.get("search.opensearch_password") != null) search.put(".password", c.get("search.opensearch_password"));
+            if (c.get("search.opensearch_ca_file") != null) search.put("ca_file", c.get("search.opensearch_ca_file"));
+            if (c.get("search.index_prefix") != null) search.put("index_prefix", c.get("search.index_prefix"));
+            out.put("social.herd.search.opensearch", search);
+        } else {
+            out.put("social.herd.search.opensearch", null);
+        }
         List<Map<String, String>> rules = c.rules();
         out.put("social.herd.rules.default", Map.of(
                 "texts", rules.stream().map(r -> r.get("text")).toArray(String[]::new),

@@ -207,19 +207,7 @@ class FedifyPeerTest {
 
     /** A throwaway CA (ca.pem) and a certificate it signed for localhost and 127.0.0.1 (server.pem, server.key). */
     static void makeCertificates(Path dir) throws Exception {
-        Files.writeString(dir.resolve("server.ext"), """
-                basicConstraints = critical, CA:FALSE
-                keyUsage = critical, digitalSignature, keyEncipherment
-                extendedKeyUsage = serverAuth
-                subjectAltName = DNS:localhost, IP:127.0.0.1
-                """);
-        run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-                "-days", "2", "-subj", "/CN=Herd itest CA", "-addext", "basicConstraints=critical,CA:TRUE",
-                "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-        run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
-                "-subj", "/CN=localhost");
-        run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", "server.pem", "-days", "2", "-extfile", "server.ext");
+        social.herd.testing.TestTlsProxy.certificates(dir);
     }
 
     /**

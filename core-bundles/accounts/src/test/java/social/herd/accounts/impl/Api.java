@@ -25,7 +25,7 @@ final class Api {
 
     /** With the given web sign-up form, so a test can plug server rules into it. */
     static ApiHarness harness(Fixture f, SignUpPageResource signUpPage) {
-        return new ApiHarness(new AccountsResource(f.signUps, f.profiles, f.moves, f.settings), new AuthPagesResource(f.signUps, f.passwords),
+        return new ApiHarness(new AccountsResource(f.signUps, f.profiles, f.moves, f.settings, new Directory(f.db, f.settings)), new AuthPagesResource(f.signUps, f.passwords),
                 new RelationshipsResource(f.relationships, f.relationshipQueries, f.settings),
                 new FollowRequestsResource(f.relationships, f.relationshipQueries, f.settings),
                 new BlocksResource(f.relationshipQueries, f.settings), new MutesResource(f.relationshipQueries, f.settings),

@@ -60,6 +60,12 @@ public final class EventTypes {
     /** Data: {@code account_id}: a local account was deleted (its content goes with it). */
     public static final String ACCOUNT_DELETED = "account.deleted";
 
+    /** Data: {@code account_id}: a moderator suspended the account (its posts leave search). Since 1.3. */
+    public static final String ACCOUNT_SUSPENDED = "account.suspended";
+
+    /** Data: {@code account_id}: a moderator lifted the account's suspension. Since 1.3. */
+    public static final String ACCOUNT_UNSUSPENDED = "account.unsuspended";
+
     /**
      * Data: {@code account_id}, {@code target_id}: a local account moved to the target (which
      * lists it in {@code alsoKnownAs}); its remote followers' servers hear {@code Move}.

@@ -4,7 +4,7 @@
  * streaming, search — so the writer never calls them directly and never waits for them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package social.herd.api.events;
 
 import org.osgi.annotation.bundle.Export;

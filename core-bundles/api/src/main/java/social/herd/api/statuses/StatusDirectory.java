@@ -56,4 +56,21 @@ public interface StatusDirectory {
     default java.util.List<TagDay> tagUses(int days, int limit) {
         return java.util.List.of();
     }
+
+    /**
+     * Ids of one account's live posts above {@code afterId}, ascending (to index them again when
+     * the account returns from suspension). Since 1.2.
+     */
+    default java.util.List<Long> ids(long accountId, long afterId, int limit) {
+        return java.util.List.of();
+    }
+
+    /**
+     * What a search index needs of posts, read in one go: the live ones among {@code statusIds}
+     * (not deleted, not held, not boosts) keyed by id; others are absent, so an indexer removes
+     * them. Since 1.2.
+     */
+    default Map<Long, SearchablePost> searchable(Collection<Long> statusIds) {
+        return Map.of();
+    }
 }

@@ -3,7 +3,7 @@
  * decisions and Mastodon Status entities to embed, always as a given viewer may see them.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package social.herd.api.statuses;
 
 import org.osgi.annotation.bundle.Export;

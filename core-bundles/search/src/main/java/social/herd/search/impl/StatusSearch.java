@@ -6,6 +6,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import social.herd.api.statuses.StatusDirectory;
 import social.herd.search.impl.engine.SearchEngine;
 import social.herd.search.impl.engine.StatusQuery;
@@ -13,8 +14,8 @@ import social.herd.web.api.Json;
 
 /**
  * Mastodon's rule for who finds which post: only signed-in people search posts, and only their
- * own posts and those they favourited, bookmarked or were mentioned in. (Public posts of accounts
- * that opt in to being indexed are the next step.) The engine proposes candidates newest first;
+ * own posts, those they favourited, bookmarked or were mentioned in, and public posts of accounts
+ * that opted in to being indexed ({@code indexable}). The engine proposes candidates newest first;
  * each is rendered for the searcher by the statuses bundle, so a post they may not see, or one
  * deleted since it was indexed, is never shown.
  */
@@ -29,13 +30,16 @@ public final class StatusSearch {
     private final StatusDirectory statuses;
 
     @Activate
-    public StatusSearch(@Reference SearchEngine engine, @Reference StatusDirectory statuses) {
+    public StatusSearch(@Reference(policyOption = ReferencePolicyOption.GREEDY) SearchEngine engine, @Reference StatusDirectory statuses) {
         this.engine = engine;
         this.statuses = statuses;
     }
 
-    /** Up to {@code limit} Status entities for the searcher, after skipping {@code offset} results. */
-    public List<Object> search(long viewerId, StatusQuery query, Long maxId, int offset, int limit) {
+    /**
+     * Up to {@code limit} Status entities for the searcher, newest first, with ids between
+     * {@code minId} and {@code maxId} (each exclusive, null: open), after skipping {@code offset}.
+     */
+    public List<Object> search(long viewerId, StatusQuery query, Long minId, Long maxId, int offset, int limit) {
         List<Object> out = new ArrayList<>();
         if (query.empty()) return out;
         int skip = offset;
@@ -43,7 +47,7 @@ public final class StatusSearch {
         int seen = 0;
         while (out.size() < limit && seen < MAX_CANDIDATES) {
             int batch = Math.min(MAX_CANDIDATES - seen, (limit - out.size() + skip) * OVERFETCH);
-            List<Long> ids = engine.statuses(query, below, batch);
+            List<Long> ids = engine.statuses(query, minId, below, batch);
             if (ids.isEmpty()) break;
             seen += ids.size();
             below = ids.get(ids.size() - 1);

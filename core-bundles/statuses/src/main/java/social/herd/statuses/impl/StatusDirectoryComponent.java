@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
 import social.herd.api.statuses.StatusDirectory;
+import social.herd.api.statuses.SearchablePost;
 import social.herd.api.statuses.StatusFacts;
 import social.herd.statuses.impl.StatusEntities.Status;
 import social.herd.statuses.impl.db.FactsMapper;
@@ -100,5 +101,32 @@ public final class StatusDirectoryComponent implements StatusDirectory {
     @Override
     public boolean conversationMuted(long accountId, long statusId) {
         return db.read(tx -> tx.mapper(FactsMapper.class).muted(accountId, statusId));
+    }
+
+    @Override
+    public List<Long> ids(long accountId, long afterId, int limit) {
+        return db.read(tx -> tx.mapper(FactsMapper.class).liveIdsOfAfter(accountId, afterId, Math.max(1, Math.min(limit, 10_000))));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, SearchablePost> searchable(Collection<Long> statusIds) {
+        if (statusIds.isEmpty()) return Map.of();
+        if (statusIds.size() > 10_000) throw new IllegalArgumentException("at most 10000 posts at a time");
+        List<FactsMapper.SearchRow> rows = db.read(tx -> tx.mapper(FactsMapper.class).searchable(statusIds));
+        List<Long> withMedia = rows.stream().filter(FactsMapper.SearchRow::withMedia).map(FactsMapper.SearchRow::id).toList();
+        Map<Long, List<Object>> media = withMedia.isEmpty() || views.media() == null ? Map.of() : views.media().forStatuses(withMedia);
+        Map<Long, SearchablePost> out = new LinkedHashMap<>();
+        for (FactsMapper.SearchRow r : rows) {
+            List<String> extras = new ArrayList<>();
+            if (r.pollText() != null && !r.pollText().isBlank()) extras.add(r.pollText());
+            for (Object m : media.getOrDefault(r.id(), List.of())) {
+                Object d = social.herd.web.api.Json.mapper().convertValue(m, Map.class).get("description");
+                if (d != null && !d.toString().isBlank()) extras.add(d.toString());
+            }
+            out.put(r.id(), new SearchablePost(r.id(), r.accountId(), r.visibility(), r.language(), r.createdAt(),
+                    r.withMedia(), r.withPoll(), r.reply(), r.sensitive(), r.spoilerText(), r.content(), extras));
+        }
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package social.herd.accounts.impl.admin;
 
+import social.herd.accounts.impl.AccountEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import social.herd.accounts.impl.db.AccountMapper;
 import social.herd.api.auth.Role;
 import social.herd.api.config.ServerSettings;
 import social.herd.api.db.Database;
+import social.herd.api.events.EventTypes;
 import social.herd.api.db.SchemaReady;
 import social.herd.api.db.Tx;
 import social.herd.api.id.IdGenerator;
@@ -47,12 +49,14 @@ public final class AdminAccounts {
     private final PasswordService passwords;
     private final AccountAdmin operator;
     private final AccountViews views;
+    private final AccountEvents events;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public AdminAccounts(@Reference Database db, @Reference IdGenerator ids, @Reference PasswordService passwords,
-                         @Reference AccountAdmin operator, @Reference ServerSettings server,
+                         @Reference AccountAdmin operator, @Reference ServerSettings server, @Reference AccountEvents events,
                          @Reference(target = "(herd.schema=social.herd.accounts)") SchemaReady schema) {
+        this.events = events;
         this.db = db;
         this.ids = ids;
         this.passwords = passwords;
@@ -92,6 +96,7 @@ public final class AdminAccounts {
                 case "suspend" -> {
                     m.suspended(id, true, clock.instant());
                     if (r.userId() != null) passwords.endSessions(tx, r.userId());
+                    events.account(tx, EventTypes.ACCOUNT_SUSPENDED, id);
                 }
                 default -> { }
             }
@@ -106,7 +111,10 @@ public final class AdminAccounts {
             switch (what) {
                 case "enable" -> m.disabled(id, false);
                 case "unsilence" -> m.silenced(id, false, clock.instant());
-                case "unsuspend" -> m.suspended(id, false, clock.instant());
+                case "unsuspend" -> {
+                    m.suspended(id, false, clock.instant());
+                    events.account(tx, EventTypes.ACCOUNT_UNSUSPENDED, id);
+                }
                 case "unsensitive" -> m.sensitized(id, false, clock.instant());
                 default -> throw new IllegalArgumentException(what);
             }

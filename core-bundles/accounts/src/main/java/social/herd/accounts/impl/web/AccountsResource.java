@@ -56,10 +56,13 @@ public final class AccountsResource {
     private final ProfileService profiles;
     private final AccountMoves moves;
     private final ServerSettings server;
+    private final social.herd.api.accounts.SocialGraph graph;
 
     @Activate
     public AccountsResource(@Reference SignUpService signUps, @Reference ProfileService profiles,
-                            @Reference AccountMoves moves, @Reference ServerSettings server) {
+                            @Reference AccountMoves moves, @Reference ServerSettings server,
+                            @Reference social.herd.api.accounts.SocialGraph graph) {
+        this.graph = graph;
         this.signUps = signUps;
         this.profiles = profiles;
         this.moves = moves;
@@ -207,8 +210,18 @@ public final class AccountsResource {
     @GET
     @Path("search")
     @RequiresScope("read:accounts")
-    public List<AccountViews.Account> search(@QueryParam("q") String q, @QueryParam("limit") String limit) {
-        return profiles.search(q, limit(limit));
+    public List<AccountViews.Account> search(@QueryParam("q") String q, @QueryParam("limit") String limit,
+                                             @QueryParam("offset") String offset, @QueryParam("following") String following,
+                                             @Context ContainerRequestContext request) {
+        int skip = offset == null || !offset.strip().matches("[0-9]{1,4}") ? 0 : Integer.parseInt(offset.strip());
+        int max = limit(limit);
+        // Mastodon's following=true: only accounts the searcher follows
+        if ("true".equalsIgnoreCase(following)) {
+            java.util.Set<Long> followed = java.util.Set.copyOf(graph.following(Auth.requireAccountId(request)));
+            return profiles.search(q, 80).stream().filter(a -> followed.contains(Long.parseLong(a.id())))
+                    .skip(skip).limit(max).toList();
+        }
+        return profiles.search(q, Math.min(80, skip + max)).stream().skip(skip).limit(max).toList();
     }
 
 

@@ -5,4 +5,8 @@ public final class SearchUnavailableException extends RuntimeException {
     public SearchUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public SearchUnavailableException(String message) {
+        super(message);
+    }
 }

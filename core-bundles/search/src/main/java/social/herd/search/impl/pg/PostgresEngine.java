@@ -6,6 +6,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import social.herd.api.db.Database;
 import social.herd.api.db.SchemaReady;
+import social.herd.api.health.HealthStatus;
 import social.herd.search.impl.engine.Folding;
 import social.herd.search.impl.engine.SearchEngine;
 import social.herd.search.impl.engine.StatusDoc;
@@ -38,13 +39,19 @@ public final class PostgresEngine implements SearchEngine {
     }
 
     @Override
-    public void index(StatusDoc doc) {
-        db.transaction(tx -> tx.mapper(SearchMapper.class).upsert(doc, Folding.fold(doc.text())));
+    public void index(List<StatusDoc> docs) {
+        if (docs.isEmpty()) return;
+        db.transaction(tx -> {
+            SearchMapper m = tx.mapper(SearchMapper.class);
+            for (StatusDoc d : docs) m.upsert(d, Folding.fold(d.text()));
+            return null;
+        });
     }
 
     @Override
-    public void remove(long statusId) {
-        db.transaction(tx -> tx.mapper(SearchMapper.class).delete(statusId));
+    public void remove(List<Long> statusIds) {
+        if (statusIds.isEmpty()) return;
+        db.transaction(tx -> tx.mapper(SearchMapper.class).delete(statusIds));
     }
 
     @Override
@@ -53,8 +60,39 @@ public final class PostgresEngine implements SearchEngine {
     }
 
     @Override
-    public List<Long> statuses(StatusQuery query, Long maxId, int limit) {
+    public List<Long> statuses(StatusQuery query, Long minId, Long maxId, int limit) {
         String text = query.text() == null || query.text().isBlank() ? null : Folding.fold(query.text());
-        return db.read(tx -> tx.mapper(SearchMapper.class).find(query, text, maxId, limit));
+        return db.read(tx -> tx.mapper(SearchMapper.class).find(query, text, minId, maxId, limit));
+    }
+
+    @Override
+    public HealthStatus health() {
+        return HealthStatus.up("postgresql");
+    }
+
+    /** The table is updated in place: a rebuild upserts every document while search keeps answering. */
+    @Override
+    public Rebuild rebuild() {
+        return new Rebuild() {
+            @Override
+            public String target() {
+                return "search_statuses (in place)";
+            }
+
+            @Override
+            public void index(List<StatusDoc> docs) {
+                PostgresEngine.this.index(docs);
+            }
+
+            @Override
+            public void finish() {
+                // nothing to swap
+            }
+
+            @Override
+            public void abort() {
+                // documents written so far are current anyway
+            }
+        };
     }
 }

@@ -19,8 +19,9 @@ public interface SearchMapper {
             + " sensitive = EXCLUDED.sensitive, document = EXCLUDED.document")
     int upsert(@Param("d") StatusDoc doc, @Param("folded") String folded);
 
-    @Delete("DELETE FROM search_statuses WHERE status_id = #{id}")
-    int delete(@Param("id") long statusId);
+    @Delete("<script>DELETE FROM search_statuses WHERE status_id IN"
+            + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    int delete(@Param("ids") List<Long> statusIds);
 
     @Delete("DELETE FROM search_statuses WHERE account_id = #{id}")
     int deleteAccount(@Param("id") long accountId);
@@ -38,7 +39,9 @@ public interface SearchMapper {
             + "<if test='q.before != null'> AND created_at &lt; #{q.before}</if>"
             + "<if test='q.after != null'> AND created_at &gt;= #{q.after}</if>"
             + "<if test='maxId != null'> AND status_id &lt; #{maxId}</if>"
+            + "<if test='minId != null'> AND status_id &gt; #{minId}</if>"
             + " ORDER BY status_id DESC LIMIT #{limit}</script>")
-    List<Long> find(@Param("q") StatusQuery query, @Param("text") String foldedText, @Param("maxId") Long maxId,
+    List<Long> find(@Param("q") StatusQuery query, @Param("text") String foldedText, @Param("minId") Long minId,
+                    @Param("maxId") Long maxId,
                     @Param("limit") int limit);
 }

@@ -82,4 +82,23 @@ public interface FactsMapper {
             + " JOIN top ON top.name = u.name GROUP BY u.name, u.day")
     java.util.List<social.herd.api.statuses.StatusDirectory.TagDay> tagUses(@Param("since") java.time.Instant since,
                                                                           @Param("limit") int limit);
+
+    /** One account's live post ids above {@code after}, ascending. */
+    @Select("SELECT id FROM statuses WHERE account_id = #{account} AND id > #{after} AND deleted_at IS NULL AND NOT held"
+            + " AND reblog_of_id IS NULL ORDER BY id LIMIT #{limit}")
+    java.util.List<Long> liveIdsOfAfter(@Param("account") long accountId, @Param("after") long afterId, @Param("limit") int limit);
+
+    /** What search indexes of the live posts among {@code ids} (poll options included). */
+    @Select("<script>SELECT s.id, s.account_id, s.visibility, s.language, s.created_at, s.with_media,"
+            + " p.options IS NOT NULL AS with_poll, s.in_reply_to_id IS NOT NULL AS reply, s.sensitive, s.spoiler_text,"
+            + " s.content, array_to_string(p.options, chr(10)) AS poll_text"
+            + " FROM statuses s LEFT JOIN polls p ON p.status_id = s.id"
+            + " WHERE s.deleted_at IS NULL AND NOT s.held AND s.reblog_of_id IS NULL AND s.id IN"
+            + " <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    java.util.List<SearchRow> searchable(@Param("ids") java.util.Collection<Long> ids);
+
+    /** A row of {@link #searchable}. */
+    record SearchRow(long id, long accountId, String visibility, String language, java.time.Instant createdAt,
+                     boolean withMedia, boolean withPoll, boolean reply, boolean sensitive, String spoilerText,
+                     String content, String pollText) {}
 }
