@@ -25,6 +25,8 @@ public final class StatusSearch {
     /** Candidates looked at per result wanted, and at most, so a sparse match cannot run long. */
     static final int OVERFETCH = 4;
     static final int MAX_CANDIDATES = 400;
+    /** Fewest candidates rendered at a time, so a page of mostly hidden posts takes few rounds. */
+    static final int MIN_SLICE = 10;
 
     private final SearchEngine engine;
     private final StatusDirectory statuses;
@@ -51,16 +53,21 @@ public final class StatusSearch {
             if (ids.isEmpty()) break;
             seen += ids.size();
             below = ids.get(ids.size() - 1);
-            Map<Long, Object> rendered = statuses.render(viewerId, ids, null);
-            for (Long id : ids) {
-                Object entity = rendered.get(id);
-                if (entity == null || !allowed(viewerId, entity)) continue;
-                if (skip > 0) {
-                    skip--;
-                    continue;
+            // rendering is the expensive part: render only as many candidates as could still be needed
+            for (int pos = 0; pos < ids.size() && out.size() < limit; ) {
+                List<Long> slice = ids.subList(pos, Math.min(ids.size(), pos + Math.max(MIN_SLICE, limit - out.size() + skip)));
+                pos += slice.size();
+                Map<Long, Object> rendered = statuses.render(viewerId, slice, null);
+                for (Long id : slice) {
+                    Object entity = rendered.get(id);
+                    if (entity == null || !allowed(viewerId, entity)) continue;
+                    if (skip > 0) {
+                        skip--;
+                        continue;
+                    }
+                    out.add(entity);
+                    if (out.size() == limit) break;
                 }
-                out.add(entity);
-                if (out.size() == limit) break;
             }
             if (ids.size() < batch) break;
         }

@@ -2,7 +2,11 @@ package social.herd.search.impl.os;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import social.herd.search.impl.engine.StatusQuery;
 
 /**
@@ -51,23 +55,17 @@ final class OpenSearchQueries {
 
     /** Mastodon's query words in simple_query_string syntax: the word {@code or} becomes {@code |}. */
     static String words(String text) {
-        StringBuilder out = new StringBuilder();
-        boolean quoted = false;
-        for (String part : text.split("(?=\")|(?<=\")")) {
-            if (part.equals("\"")) {
-                quoted = !quoted;
-                out.append(part);
-            } else if (quoted) {
-                out.append(part);
-            } else {
-                for (String w : part.split("\\s+")) {
-                    if (w.isEmpty()) continue;
-                    out.append(' ').append(w.toLowerCase(Locale.ROOT).equals("or") ? "|" : w).append(' ');
-                }
-            }
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            String t = m.group();
+            tokens.add(t.toLowerCase(Locale.ROOT).equals("or") ? "|" : t);
         }
-        return out.toString().strip();
+        return String.join(" ", tokens);
     }
+
+    /** A quoted phrase (with its sign), or a word. */
+    private static final Pattern TOKEN = Pattern.compile("-?\"[^\"]*\"?|\\S+");
 
     private static void term(ArrayNode filter, String field, long value) {
         filter.addObject().putObject("term").put(field, value);

@@ -41,9 +41,11 @@ public final class PostgresEngine implements SearchEngine {
     @Override
     public void index(List<StatusDoc> docs) {
         if (docs.isEmpty()) return;
+        // one statement per 500 documents: PostgreSQL allows 65,535 parameters, a row takes 10
+        List<SearchMapper.Folded> rows = docs.stream().map(d -> new SearchMapper.Folded(d, Folding.fold(d.text()))).toList();
         db.transaction(tx -> {
             SearchMapper m = tx.mapper(SearchMapper.class);
-            for (StatusDoc d : docs) m.upsert(d, Folding.fold(d.text()));
+            for (int i = 0; i < rows.size(); i += 500) m.upsert(rows.subList(i, Math.min(rows.size(), i + 500)));
             return null;
         });
     }
@@ -86,7 +88,11 @@ public final class PostgresEngine implements SearchEngine {
 
             @Override
             public void finish() {
-                // nothing to swap
+                // nothing to swap; the planner needs statistics of what was just written
+                db.transaction(tx -> {
+                    tx.mapper(SearchMapper.class).analyze();
+                    return null;
+                });
             }
 
             @Override

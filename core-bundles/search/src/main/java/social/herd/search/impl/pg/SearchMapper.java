@@ -11,13 +11,19 @@ import social.herd.search.impl.engine.StatusQuery;
 /** {@code search_statuses}: the PostgreSQL engine's documents. */
 public interface SearchMapper {
 
-    @Insert("INSERT INTO search_statuses (status_id, account_id, visibility, language, created_at, has_media, has_poll,"
-            + " is_reply, sensitive, document) VALUES (#{d.statusId}, #{d.accountId}, #{d.visibility}, #{d.language},"
-            + " #{d.createdAt}, #{d.hasMedia}, #{d.hasPoll}, #{d.isReply}, #{d.sensitive}, to_tsvector('simple', #{folded}))"
+    /** A document with its text folded for indexing. */
+    record Folded(StatusDoc d, String folded) {}
+
+    /** Adds or replaces many documents in one statement. */
+    @Insert("<script>INSERT INTO search_statuses (status_id, account_id, visibility, language, created_at, has_media,"
+            + " has_poll, is_reply, sensitive, document) VALUES"
+            + "<foreach item='r' collection='rows' separator=','>(#{r.d.statusId}, #{r.d.accountId}, #{r.d.visibility},"
+            + " #{r.d.language}, #{r.d.createdAt}, #{r.d.hasMedia}, #{r.d.hasPoll}, #{r.d.isReply}, #{r.d.sensitive},"
+            + " to_tsvector('simple', #{r.folded}))</foreach>"
             + " ON CONFLICT (status_id) DO UPDATE SET visibility = EXCLUDED.visibility, language = EXCLUDED.language,"
             + " has_media = EXCLUDED.has_media, has_poll = EXCLUDED.has_poll, is_reply = EXCLUDED.is_reply,"
-            + " sensitive = EXCLUDED.sensitive, document = EXCLUDED.document")
-    int upsert(@Param("d") StatusDoc doc, @Param("folded") String folded);
+            + " sensitive = EXCLUDED.sensitive, document = EXCLUDED.document</script>")
+    int upsert(@Param("rows") List<Folded> rows);
 
     @Delete("<script>DELETE FROM search_statuses WHERE status_id IN"
             + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
@@ -44,4 +50,8 @@ public interface SearchMapper {
     List<Long> find(@Param("q") StatusQuery query, @Param("text") String foldedText, @Param("minId") Long minId,
                     @Param("maxId") Long maxId,
                     @Param("limit") int limit);
+
+    /** Fresh planner statistics after a bulk load (without them the first searches may pick slow plans). */
+    @org.apache.ibatis.annotations.Update("ANALYZE search_statuses")
+    void analyze();
 }
