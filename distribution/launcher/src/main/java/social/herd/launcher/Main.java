@@ -27,6 +27,9 @@ public final class Main {
             usage: herd run                 start the server
                    herd version             print the version
                    herd check-config        check conf/herd.yaml and HERD_* variables
+                   herd migrate             bring the database schema up to date, then exit
+                   herd health-check [PATH] ask the running server (HERD_PORT) for /health/ready: exit 0 when 200
+                   herd search reindex      rebuild the search index (no downtime)
                    herd accounts create USERNAME --email EMAIL [--role owner|admin|moderator|user] [--confirmed]
                    herd accounts approve|suspend USERNAME
                    herd accounts modify USERNAME --reset-password""";
@@ -42,6 +45,7 @@ public final class Main {
         switch (command) {
             case "version", "--version" -> System.out.println("Herd " + version());
             case "check-config" -> System.exit(checkConfig(home));
+            case "health-check" -> System.exit(healthCheck(args.length > 1 ? args[1] : "/health/ready"));
             case "run" -> System.exit(run(home));
             case "help", "--help", "-h" -> System.out.println(USAGE);
             default -> {
@@ -51,6 +55,28 @@ public final class Main {
                 }
                 System.exit(runCommand(home, command, List.of(args).subList(1, args.length)));
             }
+        }
+    }
+
+    /**
+     * A container health check without curl or a shell: GET {@code path} of the server on
+     * {@code 127.0.0.1:$HERD_PORT}; exit code 0 for 200, 1 otherwise. Never boots the runtime.
+     */
+    static int healthCheck(String path) {
+        String port = System.getenv().getOrDefault("HERD_PORT", "8080");
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(3)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(8)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.println(r.statusCode() + " " + r.body());
+            return r.statusCode() == 200 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            System.out.println("unreachable: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         }
     }
 
@@ -139,6 +165,13 @@ public final class Main {
                 embedded = lock.isPresent() ? EmbeddedDatabase.start(pg) : EmbeddedDatabase.attach(pg);
             }
             runtime.start(config, configurations(config, embedded, "web"), false);
+            if (name.equals("migrate")) {
+                if (!args.isEmpty()) {
+                    System.err.println("usage: herd migrate");
+                    return 2;
+                }
+                return MigrateCommand.run(runtime.context(), System.out, System.err, Duration.ofMinutes(30));
+            }
             return CommandRunner.run(runtime.context(), name, args, System.out, System.err, Duration.ofSeconds(30));
         } catch (Exception e) {
             System.err.println("herd: " + name + " failed: " + e.getMessage());
@@ -204,8 +237,10 @@ public final class Main {
         server.put("local_domain", c.string("server.local_domain"));
         server.put("data_dir", c.dataDir().toString());
         server.put("registrations", c.string("server.registrations"));
-        // CLI commands run as "web" with HTTP off: that role runs no job workers
+        // CLI commands run as "web" with HTTP off: that role runs no job workers, and never the scheduler
         server.put("role", role.equals("all") ? c.string("server.role") : role);
+        if (!role.equals("all")) server.put("scheduler", "false");
+        if (c.get("server.worker_queues") != null) server.put("worker_queues", c.string("server.worker_queues"));
         server.put("version", version());
         out.put("social.herd.server", server);
         Map<String, Object> federation = new LinkedHashMap<>();

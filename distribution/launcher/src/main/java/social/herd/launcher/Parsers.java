@@ -35,6 +35,26 @@ final class Parsers {
         };
     }
 
+    /**
+     * A comma-separated list of {@code choices} (at least one, no repeats), normalised to lower case
+     * without spaces: {@code worker, streaming} becomes {@code worker,streaming}.
+     */
+    static Setting.Parser listOf(String... choices) {
+        return raw -> {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            for (String part : raw.split(",")) {
+                String v = part.trim().toLowerCase(Locale.ROOT);
+                if (v.isEmpty()) continue;
+                if (!Arrays.asList(choices).contains(v)) {
+                    throw new IllegalArgumentException("must be one or more of " + String.join(", ", choices) + ", separated by commas");
+                }
+                out.add(v);
+            }
+            if (out.isEmpty()) throw new IllegalArgumentException("must name at least one of " + String.join(", ", choices));
+            return String.join(",", out);
+        };
+    }
+
     static Object text(String raw) {
         return raw.trim();
     }

@@ -90,7 +90,7 @@ class HerdConfigTest {
                 .hasMessage("server.port (HERD_PORT) = 'eighty': must be a whole number from 1 to 65535");
         env.clear();
         assertThatThrownBy(() -> load("server:\n  role: everything\n"))
-                .hasMessage("server.role (HERD_ROLE) = 'everything': must be one of all, web, worker, streaming");
+                .hasMessage("server.role (HERD_ROLE) = 'everything': must be one or more of all, web, worker, streaming, separated by commas");
         assertThatThrownBy(() -> load("server:\n  public_url: ftp://x.test/path\n"))
                 .hasMessageStartingWith("server.public_url (HERD_PUBLIC_URL) = 'ftp://x.test/path': must be an http or https URL");
         assertThatThrownBy(() -> load("redis:\n  url: localhost:6379\n"))

@@ -29,6 +29,33 @@ public interface ServerSettings {
     /** Which parts of Herd this node runs. */
     Role role();
 
+    /**
+     * Every role this node has (a node may have several, e.g. {@code worker,streaming}); the
+     * single {@link #role()} is the first of them, or {@code ALL}. Since 1.1.
+     */
+    default java.util.Set<Role> roles() {
+        return java.util.EnumSet.of(role());
+    }
+
+    /** True when this node does {@code role}'s work (always for {@code ALL}). Since 1.1. */
+    default boolean runs(Role role) {
+        java.util.Set<Role> mine = roles();
+        return mine.contains(Role.ALL) || mine.contains(role);
+    }
+
+    /** The job queues this node's workers take (empty: all of them). Since 1.1. */
+    default java.util.Set<String> workerQueues() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * False for a process that must never run periodic tasks (a {@code bin/herd} command): only
+     * server processes compete for the scheduler. Since 1.1.
+     */
+    default boolean scheduler() {
+        return true;
+    }
+
     /** Herd's own version, e.g. {@code 0.1.0}. */
     String version();
 

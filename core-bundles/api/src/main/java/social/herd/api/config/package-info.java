@@ -2,7 +2,7 @@
  * Server-wide settings every core bundle reads (public URL, domains, data directory, sign-up mode, role), fed from {@code conf/herd.yaml} and {@code HERD_*} environment variables through ConfigAdmin.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package social.herd.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,10 +41,16 @@ public final class HostStates implements FailingHosts {
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Breaker> breakers = new ConcurrentHashMap<>();
 
+    /** Failed deliveries per receiving host, for the dashboard; only hosts that fail get a series. */
+    private final social.herd.api.metrics.Metrics.Counter failures;
+
     @Activate
-    public HostStates(@Reference Database db, @Reference FederationRuntime runtime) {
+    public HostStates(@Reference Database db, @Reference FederationRuntime runtime,
+                      @Reference social.herd.api.metrics.Metrics metrics) {
         this.db = db;
         this.unavailableAfter = runtime.settings().unavailableAfter();
+        this.failures = metrics.counter("herd_federation_delivery_failures_total",
+                "Deliveries that failed (unreachable, timeout, 5xx), by receiving host.", "host");
     }
 
     public Scheme scheme(String host) {
@@ -93,6 +99,7 @@ public final class HostStates implements FailingHosts {
     /** Counts a failure; trips the breaker and, after a week of failing, marks the host unavailable. */
     public void failed(String host) {
         String h = key(host);
+        failures.inc(h);
         Instant now = Instant.now();
         breakers.compute(h, (k, b) -> {
             int n = b == null ? 1 : b.failures() + 1;

@@ -27,6 +27,9 @@ public final class ServerSettingsComponent implements ServerSettings {
     private final Path dataDir;
     private final Registrations registrations;
     private final Role role;
+    private final java.util.Set<Role> roles;
+    private final java.util.Set<String> workerQueues;
+    private final boolean scheduler;
     private final String version;
 
     /** Reads the settings; every key has a default so this never fails. */
@@ -38,9 +41,13 @@ public final class ServerSettingsComponent implements ServerSettings {
         this.localDomain = p.string("local_domain", webDomain).toLowerCase(java.util.Locale.ROOT);
         this.dataDir = Path.of(p.string("data_dir", "./data")).toAbsolutePath().normalize();
         this.registrations = p.choice("registrations", Registrations.OPEN);
-        this.role = p.choice("role", Role.ALL);
+        this.roles = roles(p.string("role", "all"));
+        this.role = roles.iterator().next(); // the first (EnumSet order); callers ask runs(role)
+        this.workerQueues = java.util.Set.copyOf(java.util.Arrays.stream(p.string("worker_queues", "").split(","))
+                .map(String::strip).filter(q -> !q.isEmpty()).map(q -> q.toLowerCase(java.util.Locale.ROOT)).toList());
+        this.scheduler = !"false".equalsIgnoreCase(p.string("scheduler", "true"));
         this.version = p.string("version", "0.1.0");
-        LOG.debug("server settings: url={} localDomain={} role={}", publicUrl, localDomain, role);
+        LOG.debug("server settings: url={} localDomain={} roles={}", publicUrl, localDomain, roles);
     }
 
     private static URI parseUrl(String text) {
@@ -73,5 +80,23 @@ public final class ServerSettingsComponent implements ServerSettings {
     @Override public Path dataDir() { return dataDir; }
     @Override public Registrations registrations() { return registrations; }
     @Override public Role role() { return role; }
+    @Override public java.util.Set<Role> roles() { return roles; }
+    @Override public java.util.Set<String> workerQueues() { return workerQueues; }
+    @Override public boolean scheduler() { return scheduler; }
+
+    /** {@code all}, one role, or several separated by commas ({@code worker,streaming}); unknown names are skipped. */
+    static java.util.Set<Role> roles(String text) {
+        java.util.EnumSet<Role> out = java.util.EnumSet.noneOf(Role.class);
+        for (String part : text.split("[,+ ]")) {
+            if (part.isBlank()) continue;
+            try {
+                out.add(Role.valueOf(part.strip().toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                LOG.warn("config {} key role has unknown value '{}', ignored", PID, part.strip());
+            }
+        }
+        if (out.isEmpty() || out.contains(Role.ALL)) return java.util.EnumSet.of(Role.ALL);
+        return out;
+    }
     @Override public String version() { return version; }
 }

@@ -408,6 +408,12 @@ public final class JobEngine implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            tasks.releaseLease(c);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("giving the scheduler lease back failed; another node takes it when it runs out: {}", e.toString());
+        }
         List<Long> unfinished = new ArrayList<>(runningJobs.keySet());
         try {
             release(unfinished);

@@ -8,6 +8,8 @@ import social.herd.platform.impl.config.Props;
 
 /**
  * Worker settings from PID {@value #PID}: {@code workers_<queue>} (threads per queue),
+ * {@code queues} (comma-separated: only these queues get workers on this node; the scheduler lane is
+ * always kept, as periodic tasks run wherever the scheduler lease is),
  * {@code lease_seconds}, {@code poll_ms} (at most 1000), {@code backoff_base_ms},
  * {@code backoff_max_seconds} and {@code shutdown_grace_seconds}.
  *
@@ -29,10 +31,12 @@ public record JobSettings(Map<String, Integer> workers, Duration lease, Duration
     public static JobSettings from(Map<String, ?> properties) {
         Props p = new Props(PID, properties);
         Map<String, Integer> workers = new LinkedHashMap<>();
+        java.util.Set<String> only = queues(properties.get("queues"));
         for (String q : Queues.ALL) {
             // deliveries wait on other servers, not on us: more of them run at once
             int fallback = Queues.PUSH.equals(q) ? 8 : Queues.DEFAULT.equals(q) || Queues.INGRESS.equals(q) ? 2 : 1;
-            workers.put(q, p.integer("workers_" + q, fallback, 0, 256));
+            boolean on = only.isEmpty() || only.contains(q) || Queues.SCHEDULER.equals(q);
+            workers.put(q, on ? p.integer("workers_" + q, fallback, 0, 256) : 0);
         }
         return new JobSettings(Map.copyOf(workers),
                 Duration.ofSeconds(p.integer("lease_seconds", 60, 1, 86_400)),
@@ -40,6 +44,26 @@ public record JobSettings(Map<String, Integer> workers, Duration lease, Duration
                 Duration.ofMillis(p.integer("backoff_base_ms", 1_000, 1, 3_600_000)),
                 Duration.ofSeconds(p.integer("backoff_max_seconds", 3_600, 1, 7 * 86_400)),
                 Duration.ofSeconds(p.integer("shutdown_grace_seconds", 5, 0, 300)));
+    }
+
+    /** Settings for a node that runs no workers: only the scheduler lane, for periodic tasks when it holds the lease. */
+    public JobSettings schedulerOnly() {
+        Map<String, Integer> w = new LinkedHashMap<>();
+        for (String q : Queues.ALL) w.put(q, Queues.SCHEDULER.equals(q) ? Math.max(1, workers.getOrDefault(q, 1)) : 0);
+        return new JobSettings(Map.copyOf(w), lease, poll, backoffBase, backoffMax, shutdownGrace);
+    }
+
+    /** The {@code queues} setting: names from {@link Queues#ALL}; unknown names are refused. */
+    static java.util.Set<String> queues(Object raw) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (raw == null) return out;
+        for (String q : raw.toString().split(",")) {
+            String name = q.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty()) continue;
+            if (!Queues.ALL.contains(name)) throw new IllegalArgumentException(PID + " queues: unknown queue " + name);
+            out.add(name);
+        }
+        return out;
     }
 
     /**

@@ -41,12 +41,19 @@ public final class JobWorkersComponent {
             @Reference(target = "(" + SchemaReady.BUNDLE_PROPERTY + "=social.herd.platform)") SchemaReady schema,
             Map<String, Object> properties) {
         this.gauges = new QueueGauges(queue, metrics);
-        if (server.role().runsWorkers()) {
-            this.engine = new JobEngine(dataSource, metrics, JobSettings.from(properties), JobEngine.defaultNodeName());
+        // every node may become the scheduler (periodic tasks); only worker nodes run queued jobs
+        Map<String, Object> merged = new java.util.HashMap<>(properties);
+        if (!server.workerQueues().isEmpty()) merged.put("queues", String.join(",", server.workerQueues()));
+        JobSettings settings = JobSettings.from(merged);
+        if (!server.runs(ServerSettings.Role.WORKER)) {
+            settings = settings.schedulerOnly();
+            LOG.info("job workers: none on this node (roles {}); it may still run the scheduler", server.roles());
+        }
+        if (server.runs(ServerSettings.Role.WORKER) || server.scheduler()) {
+            this.engine = new JobEngine(dataSource, metrics, settings, JobEngine.defaultNodeName());
             engine.start();
         } else {
-            this.engine = null;
-            LOG.info("job workers not started: role {} runs none", server.role().name().toLowerCase(java.util.Locale.ROOT));
+            this.engine = null; // a bin/herd command: no workers, no scheduler
         }
     }
 

@@ -16,9 +16,10 @@ import social.herd.api.jobs.PeriodicTask;
 import social.herd.api.metrics.Metrics;
 
 /**
- * The periodic tasks of one node, run once per interval across the cluster: each due task's
- * {@code next_run_at} is moved forward in one UPDATE, and whichever node moves it runs the task on
- * the scheduler lane. A run still going here is not started again here.
+ * The periodic tasks of one node, run once per interval across the cluster, on the node holding
+ * the scheduler lease ({@link SchedulerLease}): each due task's {@code next_run_at} is moved forward
+ * in one UPDATE (so even two nodes that both believe they lead never run a task twice per interval)
+ * and the task runs on the scheduler lane. A run still going here is not started again here.
  */
 final class PeriodicTasks {
 
@@ -37,10 +38,19 @@ final class PeriodicTasks {
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Metrics.Counter failures;
+    private final SchedulerLease lease;
 
     PeriodicTasks(String node, Metrics metrics) {
         this.node = node;
         this.failures = metrics.counter("herd_periodic_task_failures_total", "Periodic task runs that failed.", "task");
+        this.lease = new SchedulerLease(node);
+        metrics.gauge("herd_scheduler_leader", "1 on the node that runs the periodic tasks (holds the scheduler lease)",
+                () -> lease.held() ? 1 : 0);
+    }
+
+    /** Gives the scheduler lease back at shutdown. */
+    void releaseLease(Connection c) throws SQLException {
+        lease.release(c);
     }
 
     void add(String name, PeriodicTask task) {
@@ -51,9 +61,12 @@ final class PeriodicTasks {
         tasks.remove(name, task);
     }
 
-    /** Claims the due tasks and starts them on {@code lane}; a null lane means tasks are off on this node. */
+    /**
+     * On the node holding the scheduler lease, claims the due tasks and starts them on
+     * {@code lane}; a null lane means tasks are off on this node.
+     */
     void dispatch(Connection c, JobEngine.Lane lane) throws SQLException {
-        if (tasks.isEmpty() || lane == null) return;
+        if (lane == null || !lease.hold(c) || tasks.isEmpty()) return;
         Map<String, PeriodicTask> snapshot = new HashMap<>(tasks);
         if (!ensured.containsAll(snapshot.keySet())) {
             try (PreparedStatement ps = c.prepareStatement(ENSURE)) {

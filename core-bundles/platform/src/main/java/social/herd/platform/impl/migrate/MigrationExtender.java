@@ -81,6 +81,22 @@ public final class MigrationExtender {
     void deactivate() {
         tracker.close(); // closes every Tracked: SchemaReady services go away with the extender
         worker.shutdownNow();
+        runner.releaseLeadership();
+    }
+
+    /** How long this node keeps the migration lead after its last migration (bundles start in waves). */
+    static final long LEAD_QUIET_SECONDS = 20;
+    private volatile long lastMigration;
+
+    /** Gives the migration lead back once no bundle has migrated here for a while. */
+    private void releaseWhenQuiet() {
+        lastMigration = System.nanoTime();
+        if (worker.isShutdown()) return;
+        worker.schedule(() -> {
+            if (System.nanoTime() - lastMigration >= TimeUnit.SECONDS.toNanos(LEAD_QUIET_SECONDS) - 1_000_000) {
+                runner.releaseLeadership();
+            }
+        }, LEAD_QUIET_SECONDS, TimeUnit.SECONDS);
     }
 
     /** One bundle's migration state: pending, ready (service registered) or closed. */
@@ -103,6 +119,7 @@ public final class MigrationExtender {
             int version;
             try {
                 version = runner.migrate(bsn, scripts());
+                releaseWhenQuiet();
             } catch (MigrationException e) {
                 if (unreachable(e)) {
                     LOG.warn("bundle {}: database unreachable, migrations retried in {}s", bsn, RETRY_SECONDS);

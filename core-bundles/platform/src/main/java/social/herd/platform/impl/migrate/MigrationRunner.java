@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * session, so a node killed mid-migration cannot leave it stuck. Each script runs in its own
  * transaction together with its history row: it is applied and recorded, or neither.
  *
+ * <p>Only one node applies scripts: the first to need to takes a second advisory lock
+ * ({@link #LEADER_KEY}) and keeps it until its migrations are done; nodes starting at the same time
+ * wait for it and then find their schema ready. If it dies, its lock goes with its session and the
+ * next waiting node takes over, resuming after the last committed script.
+ *
  * <p>History lives in one table, {@code herd_schema_history}, keyed by (bundle, version).
  */
 public final class MigrationRunner {
@@ -31,6 +36,11 @@ public final class MigrationRunner {
 
     /** Advisory lock key: the ASCII bytes of "herd-mig". */
     static final long LOCK_KEY = 0x686572642d6d6967L;
+    /** Held by the node that runs the migrations: the ASCII bytes of "herd-led". */
+    static final long LEADER_KEY = 0x686572642d6c6564L;
+    /** How long a node waits for the migrating node before applying a script itself. */
+    static final java.time.Duration FOLLOW_LIMIT = java.time.Duration.ofSeconds(60);
+    static final long FOLLOW_POLL_MS = 250;
 
     private static final String HISTORY_DDL = """
             CREATE TABLE IF NOT EXISTS herd_schema_history (
@@ -47,6 +57,8 @@ public final class MigrationRunner {
     private record Applied(String script, String checksum) {}
 
     private final DataSource dataSource;
+    /** The connection holding {@link #LEADER_KEY} while this node runs the migrations; null otherwise. */
+    private Connection leader;
 
     public MigrationRunner(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -68,25 +80,75 @@ public final class MigrationRunner {
                         + " and " + sorted.get(i).fileName() + " have the same version");
             }
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            try (Statement s = c.createStatement()) {
-                s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+        long followUntil = System.nanoTime() + FOLLOW_LIMIT.toNanos();
+        while (true) {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+                }
+                try {
+                    // scripts are applied by the one node that runs the migrations; the others wait
+                    // for it, unless it has not applied them after FOLLOW_LIMIT (an older version
+                    // in a rolling upgrade lacks them) or it died (its lock is gone: we lead)
+                    int version = migrateLocked(c, bundle, sorted, false);
+                    if (version < 0 && (System.nanoTime() > followUntil || leads())) version = migrateLocked(c, bundle, sorted, true);
+                    if (version >= 0) return version;
+                } finally {
+                    try (Statement s = c.createStatement()) {
+                        c.setAutoCommit(true);
+                        s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+                    }
+                }
+            } catch (SQLException e) {
+                throw new MigrationException("bundle " + bundle + ": database error while migrating: " + e.getMessage(), e);
             }
             try {
-                return migrateLocked(c, bundle, sorted);
-            } finally {
-                try (Statement s = c.createStatement()) {
-                    c.setAutoCommit(true);
-                    s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
-                }
+                Thread.sleep(FOLLOW_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationException("bundle " + bundle + ": interrupted while waiting for migrations", e);
             }
-        } catch (SQLException e) {
-            throw new MigrationException("bundle " + bundle + ": database error while migrating: " + e.getMessage(), e);
         }
     }
 
-    private int migrateLocked(Connection c, String bundle, List<MigrationScript> scripts) throws SQLException {
+    /**
+     * True when this node runs the migrations: it holds {@link #LEADER_KEY} on a connection of its
+     * own (taken now if no live node holds it). Released by {@link #releaseLeadership()} once this
+     * node's migrations are done, or with the session when the process dies.
+     */
+    private synchronized boolean leads() throws SQLException {
+        if (leader != null) return true;
+        Connection c = dataSource.getConnection();
+        boolean got = false;
+        try {
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LEADER_KEY + ")")) {
+                got = rs.next() && rs.getBoolean(1);
+            }
+        } finally {
+            if (!got) c.close();
+        }
+        if (got) {
+            leader = c;
+            LOG.info("this node runs the database migrations (other nodes wait for it)");
+        }
+        return got;
+    }
+
+    /** Gives up running the migrations (this node has none pending); another node may take it. */
+    public synchronized void releaseLeadership() {
+        if (leader == null) return;
+        try (Connection c = leader; Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock(" + LEADER_KEY + ")");
+        } catch (SQLException e) {
+            LOG.debug("releasing the migration lead failed (the session ends anyway): {}", e.toString());
+        }
+        leader = null;
+    }
+
+    /** Applies what is pending when {@code apply}; otherwise returns -1 if anything is pending. */
+    private int migrateLocked(Connection c, String bundle, List<MigrationScript> scripts, boolean apply) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(HISTORY_DDL);
         }
@@ -106,6 +168,7 @@ public final class MigrationRunner {
                 throw new MigrationException("bundle " + bundle + ": migration " + m.fileName()
                         + " is older than the applied version " + highest + "; give it a higher version");
             }
+            if (!apply) return -1;
             apply(c, bundle, m);
             highest = m.version();
         }

@@ -64,7 +64,7 @@ public final class IndexWorker implements HealthCheck {
         metrics.gauge("herd_search_lag_seconds", "How long the oldest waiting index work has waited",
                 () -> safe(() -> backlog.lag().toMillis()) / 1000.0);
         metrics.gauge("herd_search_engine_up", "1 when the search engine answered the last write or probe", () -> failure == null ? 1 : 0);
-        if (server.role().runsWorkers()) {
+        if (server.runs(ServerSettings.Role.WORKER)) {
             executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "herd-search-indexer"));
             executor.scheduleWithFixedDelay(this::drain, 1, 1, TimeUnit.SECONDS);
         } else {

@@ -3,7 +3,6 @@ package social.herd.streaming.impl.web;
 import jakarta.servlet.Servlet;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.Locale;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -61,9 +60,8 @@ public final class StreamingEndpoints {
                               @Reference ServerSettings server, @Reference PubSub pubSub,
                               @Reference StatusDirectory statuses, @Reference SocialGraph graph,
                               @Reference TokenVerifier tokens, @Reference Metrics metrics) {
-        ServerSettings.Role role = server.role();
-        if (role != ServerSettings.Role.ALL && role != ServerSettings.Role.STREAMING) {
-            LOG.info("streaming not served on this node: role {}", role.name().toLowerCase(Locale.ROOT));
+        if (!server.runs(ServerSettings.Role.STREAMING)) {
+            LOG.info("streaming not served on this node: roles {}", server.roles());
             hub = null;
             context = null;
             servlet = null;
