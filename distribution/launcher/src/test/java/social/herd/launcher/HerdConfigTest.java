@@ -115,4 +115,34 @@ class HerdConfigTest {
         assertThat(c.port()).isEqualTo(8080);
         assertThat(c.rules()).isNotEmpty();
     }
+
+    @Test
+    void rolesAreAListAndWorkerQueuesReachTheServerConfiguration() throws Exception {
+        env.put("HERD_ROLE", "Worker, streaming");
+        env.put("HERD_WORKER_QUEUES", "push,pull");
+        HerdConfig c = load("");
+        assertThat(c.string("server.role")).isEqualTo("worker,streaming");
+        Map<String, Object> server = Main.configurations(c, null, "all").get("social.herd.server");
+        assertThat(server).containsEntry("role", "worker,streaming").containsEntry("worker_queues", "push,pull")
+                .doesNotContainKey("scheduler");
+        assertThat(Main.configurations(c, null, "web").get("social.herd.server"))
+                .as("a bin/herd command never runs the scheduler").containsEntry("role", "web").containsEntry("scheduler", "false");
+        env.put("HERD_WORKER_QUEUES", "push,fast");
+        assertThatThrownBy(() -> load("")).hasMessageContaining("HERD_WORKER_QUEUES").hasMessageContaining("one or more of");
+        env.clear();
+    }
+
+    @Test
+    void openSearchNeedsItsUrlAndThePasswordStaysPrivate() throws Exception {
+        env.put("HERD_SEARCH_ENGINE", "opensearch");
+        assertThatThrownBy(() -> load("")).hasMessageContaining("HERD_OPENSEARCH_URL");
+        env.put("HERD_OPENSEARCH_URL", "https://search.test:9200");
+        env.put("HERD_OPENSEARCH_USER", "herd");
+        env.put("HERD_OPENSEARCH_PASSWORD", "s3cret");
+        Map<String, Object> search = Main.configurations(load(""), null, "all").get("social.herd.search.opensearch");
+        assertThat(search).containsEntry("url", "https://search.test:9200").containsEntry("user", "herd")
+                .containsEntry(".password", "s3cret").doesNotContainKey("password");
+        env.clear();
+        assertThat(Main.configurations(load(""), null, "all").get("social.herd.search.opensearch")).as("postgresql: none").isNull();
+    }
 }

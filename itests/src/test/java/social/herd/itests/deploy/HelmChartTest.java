@@ -89,6 +89,17 @@ class HelmChartTest {
         }
     }
 
+    /** The build leaves the packaged chart for a reviewer or a chart repository: itests/target/helm/herd-<version>.tgz. */
+    @Test
+    void packagesTheChart() throws Exception {
+        Path out = Path.of("target", "helm").toAbsolutePath();
+        java.nio.file.Files.createDirectories(out);
+        new Helm(CHART).packageIt().withDestination(out).call();
+        try (var files = java.nio.file.Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("herd-0.1.0.tgz");
+        }
+    }
+
     // ---- every object is a valid Kubernetes object ----
 
     @Test
