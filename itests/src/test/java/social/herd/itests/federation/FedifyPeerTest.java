@@ -270,12 +270,6 @@ class FedifyPeerTest {
                 + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
     }
 
-    static void run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) throw new AssertionError(String.join(" ", command) + ": " + out);
-    }
-
     /**
      * The Fedify peer process: JSON commands on its stdin, JSON replies and events on its stdout
      * (collected by a reader thread).

@@ -81,20 +81,24 @@ final class OpenSearchIndex {
             JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             for (int ok : allowed) if (r.getStatus() == ok) return new Answer(r.getStatus(), json);
             String type = json.path("error").path("type").asText(json.path("error").asText(""));
-            String hint = r.getStatus() == 401 || r.getStatus() == 403 ? " (check the search user and password)" : "";
-            throw new SearchUnavailableException("OpenSearch answered " + r.getStatus() + " " + type + " to "
-                    + endpoint.replaceAll("\\?.*", "") + hint);
+            throw answered(r.getStatus(), type, endpoint);
         } catch (IOException | RuntimeException e) {
             if (e instanceof SearchUnavailableException s) throw s;
             for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 // the transport throws for error statuses; its message carries the whole answer, so only the status is kept
                 if (t instanceof ResponseException r) {
-                    throw new SearchUnavailableException("OpenSearch answered " + r.status() + " to " + endpoint.replaceAll("\\?.*", "")
-                            + (r.status() == 401 || r.status() == 403 ? " (check the search user and password)" : ""));
+                    throw answered(r.status(), "", endpoint);
                 }
             }
             throw new SearchUnavailableException("OpenSearch unreachable: " + rootMessage(e), e);
         }
+    }
+
+    /** An error answer, named by status and error type; the query string and bodies are left out. */
+    private static SearchUnavailableException answered(int status, String type, String endpoint) {
+        String hint = status == 401 || status == 403 ? " (check the search user and password)" : "";
+        return new SearchUnavailableException("OpenSearch answered " + status + (type.isEmpty() ? "" : " " + type) + " to "
+                + endpoint.replaceAll("\\?.*", "") + hint);
     }
 
     /** Index names the alias points at (none when it does not exist). */
